@@ -1,0 +1,72 @@
+package io.quarkiverse.moduleevents.deployment;
+
+import jakarta.enterprise.inject.spi.DeploymentException;
+
+/**
+ * A mistake in the declaration or reception of module events that fails the build. Each subclass is one rule, so that
+ * tests and tools can tell them apart; the message names the rule, the member and the fix.
+ */
+public abstract class ModuleEventsDeploymentException extends DeploymentException {
+
+    private static final long serialVersionUID = 1L;
+
+    ModuleEventsDeploymentException(String message) {
+        super(message);
+    }
+
+    /**
+     * Rule 1: an event name breaks the name pattern, or its first segment is not the module's name.
+     */
+    public static final class InvalidEventNameException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidEventNameException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Rule 2: an event name, or a module name, is declared twice.
+     */
+    public static final class DuplicateDeclarationException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateDeclarationException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Rule 3: a module interface holds something other than {@code String} constants, or {@code @Payload} stands
+     * elsewhere than on such a constant.
+     */
+    public static final class InvalidDeclarationException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidDeclarationException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Rule 4: an observer observes an event name or a module that nothing declares.
+     */
+    public static final class UnknownEventException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownEventException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Rule 5: an observer can never be called, because its observed type can never receive the event's payload.
+     */
+    public static final class UnreachableObserverException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        UnreachableObserverException(String message) {
+            super(message);
+        }
+    }
+}

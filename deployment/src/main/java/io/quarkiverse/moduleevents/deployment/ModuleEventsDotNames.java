@@ -1,0 +1,24 @@
+package io.quarkiverse.moduleevents.deployment;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Named;
+
+import org.jboss.jandex.DotName;
+
+import io.quarkiverse.moduleevents.EventEmitter;
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.Payload;
+
+final class ModuleEventsDotNames {
+
+    static final DotName EVENT_MODULE = DotName.createSimple(EventModule.class);
+    static final DotName PAYLOAD = DotName.createSimple(Payload.class);
+    static final DotName EVENT_EMITTER = DotName.createSimple(EventEmitter.class);
+    static final DotName NAMED = DotName.createSimple(Named.class);
+    static final DotName ANY = DotName.createSimple(Any.class);
+    static final DotName STRING = DotName.createSimple(String.class);
+    static final DotName OBJECT = DotName.createSimple(Object.class);
+
+    private ModuleEventsDotNames() {
+    }
+}

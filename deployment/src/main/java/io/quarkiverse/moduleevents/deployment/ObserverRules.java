@@ -1,0 +1,84 @@
+package io.quarkiverse.moduleevents.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnknownEventException;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
+import io.quarkiverse.moduleevents.runtime.ClosestName;
+
+/**
+ * Checks rules 4 and 5 on the observers of module events: what they observe is declared, and they can be called.
+ */
+final class ObserverRules {
+
+    private final DeclaredEventsBuildItem declared;
+    private final PayloadTypes payloadTypes;
+    private final Consumer<ModuleEventsDeploymentException> problems;
+
+    ObserverRules(DeclaredEventsBuildItem declared, PayloadTypes payloadTypes,
+            Consumer<ModuleEventsDeploymentException> problems) {
+        this.declared = declared;
+        this.payloadTypes = payloadTypes;
+        this.problems = problems;
+    }
+
+    void check(ObservedEvent observed) {
+        if (observed.name != null && observed.name.indexOf(':') >= 0) {
+            checkNamedObserver(observed);
+        } else if (observed.module != null) {
+            checkModuleObserver(observed);
+        }
+    }
+
+    private void checkNamedObserver(ObservedEvent observed) {
+        DeclaredEvent event = declared.event(observed.name);
+        if (event == null) {
+            String closest = ClosestName.of(observed.name, declared.eventNames());
+            problems.accept(new UnknownEventException("Observer observes an event that no module declares: '"
+                    + observed.name + "' [method: " + observed.method() + "]; "
+                    + (closest != null ? "did you mean '" + closest + "'?"
+                            : "declare it as a String constant of an @EventModule interface")));
+            return;
+        }
+        if (observed.module != null && !observed.module.equals(event.module())) {
+            problems.accept(new UnreachableObserverException("Observer can never be called: it observes '"
+                    + observed.name + "' of module '" + observed.module + "', but that event belongs to module '"
+                    + event.module() + "' [method: " + observed.method() + "]; remove @EventModule(\""
+                    + observed.module + "\") from the observed parameter"));
+            return;
+        }
+        if (!payloadTypes.canReceive(observed.observedType(), event.payloadType())) {
+            problems.accept(new UnreachableObserverException("Observer's observed type can never receive the payload"
+                    + " of '" + event.name() + "': it observes " + observed.observedType() + ", but the event carries "
+                    + event.payloadType() + " [method: " + observed.method() + ", @Payload on " + event.member()
+                    + "]; observe " + event.payloadType() + " or one of its supertypes"));
+        }
+    }
+
+    private void checkModuleObserver(ObservedEvent observed) {
+        EventModuleBuildItem module = declared.module(observed.module);
+        if (module == null) {
+            String closest = ClosestName.of(observed.module, declared.moduleNames());
+            problems.accept(new UnknownEventException("Observer observes a module that no interface declares: '"
+                    + observed.module + "' [method: " + observed.method() + "]; "
+                    + (closest != null ? "did you mean '" + closest + "'?"
+                            : "declare it with @EventModule(\"" + observed.module + "\") on an interface")));
+            return;
+        }
+        List<String> payloadTypesOfModule = new ArrayList<>();
+        for (DeclaredEvent event : module.events()) {
+            if (payloadTypes.canReceive(observed.observedType(), event.payloadType())) {
+                return;
+            }
+            payloadTypesOfModule.add(event.payloadType().toString());
+        }
+        if (!module.events().isEmpty()) {
+            problems.accept(new UnreachableObserverException("Observer's observed type can never receive a payload"
+                    + " of module '" + module.name() + "': it observes " + observed.observedType()
+                    + ", but the module's events carry " + String.join(", ", payloadTypesOfModule) + " [method: "
+                    + observed.method() + "]; observe Object, or a supertype of the payloads it should receive"));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.quarkiverse.moduleevents.runtime;
+
+import java.util.Collection;
+
+/**
+ * Finds the declared name a mistyped one was probably meant to be, for "did you mean" hints.
+ */
+public final class ClosestName {
+
+    private ClosestName() {
+    }
+
+    /**
+     * @return the candidate with the smallest edit distance to {@code name} (the first of equals, so callers pass
+     *         sorted candidates), or {@code null} when there is no candidate or the closest differs in more than half
+     *         of its characters
+     */
+    public static String of(String name, Collection<String> candidates) {
+        String closest = null;
+        int best = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int distance = editDistance(name, candidate);
+            if (distance < best) {
+                best = distance;
+                closest = candidate;
+            }
+        }
+        return closest != null && best <= Math.max(name.length(), closest.length()) / 2 ? closest : null;
+    }
+
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,152 @@
+package io.quarkiverse.moduleevents.runtime;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import io.quarkiverse.moduleevents.EventEmitter;
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.ReceiverFailure;
+
+/**
+ * The emitter of one module. Every name's {@link Event} is selected once, here: ArC's {@code select()} returns an
+ * {@code Event} with an empty observer resolution cache, so selecting per send would resolve the observers again on
+ * every event.
+ */
+public final class ModuleEventEmitter implements EventEmitter {
+
+    private final ModuleDefinition module;
+    private final EventDirectory directory;
+    private final Map<String, String> names;
+    private final Map<String, EventChannel> channels;
+
+    ModuleEventEmitter(EventDirectory directory, String moduleName, Event<Object> anyEvent, BeanManager beanManager) {
+        this.directory = directory;
+        this.module = directory.module(moduleName);
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, EventChannel> channels = new HashMap<>();
+        EventModule moduleQualifier = EventModule.Literal.of(moduleName);
+        for (EventDefinition event : module.getEvents()) {
+            names.put(event.getKey(), event.getName());
+            Annotation[] qualifiers = { moduleQualifier, NamedLiteral.of(event.getName()), Any.Literal.INSTANCE };
+            channels.put(event.getName(), new EventChannel(event, anyEvent.select(qualifiers),
+                    new RobustDelivery(beanManager, qualifiers)));
+        }
+        this.names = Collections.unmodifiableMap(names);
+        this.channels = channels;
+    }
+
+    @Override
+    public String module() {
+        return module.getName();
+    }
+
+    @Override
+    public Map<String, String> names() {
+        return names;
+    }
+
+    @Override
+    public String name(String key) {
+        String name = names.get(key);
+        if (name == null) {
+            String closest = key == null ? null : ClosestName.of(key, names.keySet());
+            throw new IllegalArgumentException("Module '" + module.getName() + "' declares no key '" + key + "'"
+                    + (closest == null ? "" : "; did you mean '" + closest + "'?")
+                    + " [keys: " + String.join(", ", names.keySet()) + "; declared in "
+                    + module.getDeclaringInterface() + "]");
+        }
+        return name;
+    }
+
+    @Override
+    public void send(String name, Object payload) {
+        channel(name).accept(payload).event.fire(payload);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> CompletionStage<T> sendAsync(String name, T payload) {
+        Event<Object> event = channel(name).accept(payload).event;
+        return (CompletionStage<T>) event.fireAsync(payload);
+    }
+
+    @Override
+    public List<ReceiverFailure> sendRobust(String name, Object payload) {
+        EventChannel channel = channel(name).accept(payload);
+        List<ReceiverFailure> failures = new ArrayList<>(0);
+        channel.robustDelivery.deliver(payload, failures);
+        return failures.isEmpty() ? List.of() : Collections.unmodifiableList(failures);
+    }
+
+    @Override
+    public boolean hasReceivers(String name) {
+        return channel(name).definition.isReceived();
+    }
+
+    @Override
+    public String toString() {
+        return "EventEmitter[module=" + module.getName() + "]";
+    }
+
+    private EventChannel channel(String name) {
+        EventChannel channel = name == null ? null : channels.get(name);
+        if (channel == null) {
+            throw new IllegalArgumentException(undeclaredName(name));
+        }
+        return channel;
+    }
+
+    private String undeclaredName(String name) {
+        String declaringModule = name == null ? null : directory.moduleDeclaring(name);
+        String declared = " [names of module '" + module.getName() + "': " + String.join(", ", names.values()) + "]";
+        if (declaringModule != null) {
+            return "Event '" + name + "' is declared by module '" + declaringModule + "', not by module '"
+                    + module.getName() + "': send it through that module's emitter, @Inject @EventModule(\""
+                    + declaringModule + "\") EventEmitter" + declared;
+        }
+        String closest = name == null ? null : ClosestName.of(name, names.values());
+        return "Module '" + module.getName() + "' does not declare the event '" + name + "'"
+                + (closest == null ? "" : "; did you mean '" + closest + "'?")
+                + declared + "; to send a new event, declare it as a constant of " + module.getDeclaringInterface();
+    }
+
+    private static final class EventChannel {
+
+        final EventDefinition definition;
+        final Event<Object> event;
+        final RobustDelivery robustDelivery;
+
+        EventChannel(EventDefinition definition, Event<Object> event, RobustDelivery robustDelivery) {
+            this.definition = definition;
+            this.event = event;
+            this.robustDelivery = robustDelivery;
+        }
+
+        EventChannel accept(Object payload) {
+            if (payload == null) {
+                throw new IllegalArgumentException("Event '" + definition.getName() + "' needs a payload: pass "
+                        + (definition.getPayloadType() == null ? "any object"
+                                : "a " + definition.getPayloadType().getName())
+                        + ", not null");
+            }
+            Class<?> payloadType = definition.getPayloadType();
+            if (payloadType != null && !payloadType.isInstance(payload)) {
+                throw new IllegalArgumentException("Event '" + definition.getName() + "' carries a "
+                        + payloadType.getName() + " (its @Payload), not a " + payload.getClass().getName()
+                        + ": pass a " + payloadType.getName() + ", or change the event's @Payload");
+            }
+            return this;
+        }
+    }
+}
