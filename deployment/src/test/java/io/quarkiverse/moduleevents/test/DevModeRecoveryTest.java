@@ -1,0 +1,37 @@
+package io.quarkiverse.moduleevents.test;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.moduleevents.test.devmode.ShopEvents;
+import io.quarkiverse.moduleevents.test.devmode.ShopRoutes;
+import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.RestAssured;
+
+/**
+ * In dev mode, a broken event name shows the build error, and fixing the source recovers without a restart.
+ */
+class DevModeRecoveryTest {
+
+    @RegisterExtension
+    static final QuarkusDevModeTest test = new QuarkusDevModeTest()
+            .withApplicationRoot(root -> root.addClasses(ShopEvents.class, ShopRoutes.class));
+
+    @Test
+    void anInvalidNameShowsTheBuildErrorAndTheFixRecovers() {
+        RestAssured.get("/names").then().statusCode(200).body(is("shop:order:placed"));
+
+        test.modifySourceFile(ShopEvents.class, source -> source.replace("\"shop:order:placed\"", "\"Shop:Order\""));
+        RestAssured.get("/names").then().statusCode(500)
+                .body(containsString("Event name breaks the naming pattern"))
+                .body(containsString("Shop:Order"))
+                .body(containsString("ShopEvents#ORDER_PLACED"));
+
+        test.modifySourceFile(ShopEvents.class,
+                source -> source.replace("\"Shop:Order\"", "\"shop:order:submitted\""));
+        RestAssured.get("/names").then().statusCode(200).body(is("shop:order:submitted"));
+    }
+}

@@ -1,0 +1,49 @@
+package io.quarkiverse.moduleevents.test;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Named;
+
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.Payload;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnknownEventException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+class UnknownEventObserverTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Mail.class))
+            .assertException(BuildProblems.expect(UnknownEventException.class,
+                    "Observer observes an event that no module declares: 'user:email:created'",
+                    "[method: io.quarkiverse.moduleevents.test.UnknownEventObserverTest$Mail#onEmail(UnknownEventObserverTest$User)]",
+                    "did you mean 'user:emails:created'?"));
+
+    @Test
+    void buildFails() {
+        fail("The build should have failed");
+    }
+
+    @EventModule("user")
+    interface UserEvents {
+        @Payload(User.class)
+        String ACCOUNT_CREATED = "user:account:created";
+        @Payload(User.class)
+        String EMAIL_CREATED = "user:emails:created";
+    }
+
+    record User(String name) {
+    }
+
+    @ApplicationScoped
+    static class Mail {
+        void onEmail(@Observes @Named("user:email:created") User user) {
+        }
+    }
+}

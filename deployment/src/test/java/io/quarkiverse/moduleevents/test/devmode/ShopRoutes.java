@@ -1,0 +1,18 @@
+package io.quarkiverse.moduleevents.test.devmode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.vertx.ext.web.Router;
+
+@ApplicationScoped
+public class ShopRoutes {
+
+    @Inject
+    ShopEvents shop;
+
+    void register(@Observes Router router) {
+        router.get("/names").handler(rc -> rc.response().end(String.join(",", shop.names().values())));
+    }
+}
