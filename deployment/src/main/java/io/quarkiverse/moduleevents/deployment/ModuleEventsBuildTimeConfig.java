@@ -16,7 +16,7 @@ public interface ModuleEventsBuildTimeConfig {
 
     /**
      * The pattern every declared event name must match, as a Java regular expression matched against the whole name.
-     * The default accepts `<module>:<context>:<action>`: three segments of lower-case letters and digits, joined by
+     * The default accepts {@code <module>:<context>:<action>}: three segments of lower-case letters and digits, joined by
      * single hyphens inside a segment, for example `user:account-primary-email:changed`. Whatever the pattern, the
      * first segment of a name (up to the first `:`) must be the declaring module's name.
      */
