@@ -9,7 +9,7 @@ import io.quarkus.builder.item.MultiBuildItem;
 /**
  * One {@code @EventModule} interface found in the application index, with the events it declares in declaration
  * order. Constants that break a declaration rule are left out; the problem is reported through an
- * {@link EventDeclarationProblemBuildItem}.
+ * {@link ModuleEventsProblemBuildItem}.
  */
 public final class EventModuleBuildItem extends MultiBuildItem {
 

@@ -19,6 +19,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.SentEvents;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.DuplicateDeclarationException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidDeclarationException;
 import io.quarkiverse.moduleevents.runtime.EventDefinition;
@@ -37,7 +39,10 @@ import io.quarkiverse.moduleevents.runtime.EventDirectory;
 import io.quarkiverse.moduleevents.runtime.ModuleDefinition;
 import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
 import io.quarkiverse.moduleevents.runtime.ModuleEventsRecorder;
+import io.quarkiverse.moduleevents.runtime.NamePattern;
+import io.quarkiverse.moduleevents.runtime.SendListener;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
@@ -50,6 +55,8 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -64,15 +71,23 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    AdditionalBeanBuildItem registerQualifier() {
-        return new AdditionalBeanBuildItem(EventModule.class);
+    AdditionalBeanBuildItem registerQualifiers() {
+        return new AdditionalBeanBuildItem(EventModule.class, NamePattern.class);
+    }
+
+    @BuildStep
+    AnnotationsTransformerBuildItem turnNamePatternsIntoQualifiers() {
+        // ArC reads parameter annotations as part of their method, so the transformation works on methods
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .whenAnyMatch(NamePatternReceivers::isNamePattern)
+                .transform(NamePatternReceivers::replaceNamedWithNamePattern));
     }
 
     @BuildStep
     void collectEventModules(CombinedIndexBuildItem index, ModuleEventsBuildTimeConfig config,
-            BuildProducer<EventModuleBuildItem> modules, BuildProducer<EventDeclarationProblemBuildItem> problems) {
+            BuildProducer<EventModuleBuildItem> modules, BuildProducer<ModuleEventsProblemBuildItem> problems) {
         EventModuleReader reader = new EventModuleReader(index.getComputingIndex(), namePattern(config),
-                patternHint(config), problem -> problems.produce(new EventDeclarationProblemBuildItem(problem)));
+                patternHint(config), problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
         for (AnnotationInstance eventModule : index.getIndex().getAnnotations(EVENT_MODULE)) {
             if (eventModule.target().kind() == AnnotationTarget.Kind.CLASS) {
                 EventModuleBuildItem module = reader.read(eventModule.target().asClass(),
@@ -87,12 +102,12 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    void checkPayloadPlacement(CombinedIndexBuildItem index, BuildProducer<EventDeclarationProblemBuildItem> problems) {
+    void checkPayloadPlacement(CombinedIndexBuildItem index, BuildProducer<ModuleEventsProblemBuildItem> problems) {
         for (AnnotationInstance payload : index.getIndex().getAnnotations(PAYLOAD)) {
             FieldInfo field = payload.target().asField();
             ClassInfo owner = field.declaringClass();
             if (!Modifier.isInterface(owner.flags()) || !owner.hasDeclaredAnnotation(EVENT_MODULE)) {
-                problems.produce(new EventDeclarationProblemBuildItem(new InvalidDeclarationException(
+                problems.produce(new ModuleEventsProblemBuildItem(new InvalidDeclarationException(
                         "@Payload stands on a field that is not a constant of an @EventModule interface: "
                                 + owner.name() + "#" + field.name() + "; put it on the String constant that"
                                 + " declares the event, in its module's @EventModule interface")));
@@ -102,14 +117,14 @@ class ModuleEventsProcessor {
 
     @BuildStep
     DeclaredEventsBuildItem aggregateEventModules(List<EventModuleBuildItem> modules,
-            BuildProducer<EventDeclarationProblemBuildItem> problems) {
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
         DeclaredEventsBuildItem declared = new DeclaredEventsBuildItem(modules);
         Map<String, EventModuleBuildItem> moduleByName = new HashMap<>();
         Map<String, DeclaredEvent> eventByName = new HashMap<>();
         for (EventModuleBuildItem module : declared.modules()) {
             EventModuleBuildItem previousModule = moduleByName.putIfAbsent(module.name(), module);
             if (previousModule != null) {
-                problems.produce(new EventDeclarationProblemBuildItem(new DuplicateDeclarationException(
+                problems.produce(new ModuleEventsProblemBuildItem(new DuplicateDeclarationException(
                         "Module name is declared by two interfaces: '" + module.name() + "' [interfaces: "
                                 + previousModule.declaringInterface() + ", " + module.declaringInterface()
                                 + "]; declare each module's events in one interface, or rename one module")));
@@ -117,7 +132,7 @@ class ModuleEventsProcessor {
             for (DeclaredEvent event : module.events()) {
                 DeclaredEvent previous = eventByName.putIfAbsent(event.name(), event);
                 if (previous != null) {
-                    problems.produce(new EventDeclarationProblemBuildItem(new DuplicateDeclarationException(
+                    problems.produce(new ModuleEventsProblemBuildItem(new DuplicateDeclarationException(
                             "Event name is declared twice: '" + event.name() + "' [constants: " + previous.member()
                                     + ", " + event.member() + "]; keep one constant and refer to it")));
                 }
@@ -137,10 +152,17 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
+    AdditionalBeanBuildItem registerSentEventsInTests(LaunchModeBuildItem launchMode) {
+        return launchMode.getLaunchMode() == LaunchMode.TEST ? AdditionalBeanBuildItem.unremovableOf(SentEvents.class)
+                : null;
+    }
+
+    @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     void registerEmitters(ModuleEventsRecorder recorder, DeclaredEventsBuildItem declared,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
-            BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
+            LaunchModeBuildItem launchMode, BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
+        boolean listened = launchMode.getLaunchMode() == LaunchMode.TEST;
         ReceiverTable receivers = new ReceiverTable(beanDiscovery.getObservers(),
                 new PayloadTypes(index.getComputingIndex()));
         List<ModuleDefinition> definitions = new ArrayList<>();
@@ -151,7 +173,8 @@ class ModuleEventsProcessor {
         }
         RuntimeValue<EventDirectory> directory = recorder.directory(definitions);
         for (ModuleDefinition module : definitions) {
-            syntheticBeans.produce(SyntheticBeanBuildItem.configure(ModuleEventEmitter.class)
+            SyntheticBeanBuildItem.ExtendedBeanConfigurator emitter = SyntheticBeanBuildItem
+                    .configure(ModuleEventEmitter.class)
                     .types(EventEmitter.class)
                     .addQualifier().annotation(EVENT_MODULE).addValue("value", module.getName()).done()
                     .scope(Singleton.class)
@@ -159,13 +182,16 @@ class ModuleEventsProcessor {
                     .addInjectionPoint(ParameterizedType.create(Event.class, ClassType.OBJECT_TYPE),
                             AnnotationInstance.builder(Any.class).build())
                     .addInjectionPoint(ClassType.create(BeanManager.class))
-                    .createWith(recorder.emitter(directory, module.getName()))
-                    .done());
+                    .createWith(recorder.emitter(directory, module.getName(), listened));
+            if (listened) {
+                emitter.addInjectionPoint(ClassType.create(SendListener.class));
+            }
+            syntheticBeans.produce(emitter.done());
         }
     }
 
     @BuildStep
-    void validateEventModules(DeclaredEventsBuildItem declared, List<EventDeclarationProblemBuildItem> declarationProblems,
+    void validateEventModules(DeclaredEventsBuildItem declared, List<ModuleEventsProblemBuildItem> declarationProblems,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
             BuildProducer<ValidationErrorBuildItem> validationErrors) {
         List<ModuleEventsDeploymentException> problems = new ArrayList<>();
@@ -184,7 +210,7 @@ class ModuleEventsProcessor {
         List<EventDefinition> events = new ArrayList<>();
         for (DeclaredEvent event : module.events()) {
             events.add(new EventDefinition(event.key(), event.name(), loadClass(event.payloadType()),
-                    receivers.hasReceivers(event)));
+                    receivers.hasReceivers(event), receivers.patternsMatching(event.name())));
         }
         return new ModuleDefinition(module.name(), module.declaringInterface().toString(), events);
     }
@@ -232,12 +258,17 @@ class ModuleEventsProcessor {
 
         boolean hasReceivers(DeclaredEvent event) {
             for (ObservedEvent observer : observers) {
-                if (observer.matchesQualifiers(event.module(), event.name())
-                        && payloadTypes.canReceive(observer.observedType(), event.payloadType())) {
+                if (observer.canReceive(event, payloadTypes)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        List<String> patternsMatching(String name) {
+            return observers.stream().map(observer -> observer.pattern)
+                    .filter(pattern -> pattern != null && NamePatterns.matches(pattern, name))
+                    .distinct().sorted().toList();
         }
     }
 }

@@ -3,6 +3,8 @@ package io.quarkiverse.moduleevents.deployment;
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.ANY;
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.EVENT_MODULE;
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.NAMED;
+import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.NAME_PATTERN;
+import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.OBJECT;
 
 import java.util.stream.Collectors;
 
@@ -20,6 +22,8 @@ final class ObservedEvent {
     final ObserverInfo observer;
     final String name;
     final String module;
+    /** a receiver pattern such as {@code user:*:created}, which the build turned into a {@code @NamePattern} */
+    final String pattern;
     /** whether the observer requires a qualifier that module events never carry, such as {@code @Default} */
     final boolean foreignQualifier;
 
@@ -27,18 +31,22 @@ final class ObservedEvent {
         this.observer = observer;
         String name = null;
         String module = null;
+        String pattern = null;
         boolean foreignQualifier = false;
         for (AnnotationInstance qualifier : observer.getQualifiers()) {
             if (qualifier.name().equals(NAMED)) {
                 name = qualifier.value() == null ? "" : qualifier.value().asString();
             } else if (qualifier.name().equals(EVENT_MODULE)) {
                 module = qualifier.value().asString();
+            } else if (qualifier.name().equals(NAME_PATTERN)) {
+                pattern = qualifier.value().asString();
             } else if (!qualifier.name().equals(ANY)) {
                 foreignQualifier = true;
             }
         }
         this.name = name;
         this.module = module;
+        this.pattern = pattern;
         this.foreignQualifier = foreignQualifier;
     }
 
@@ -46,16 +54,32 @@ final class ObservedEvent {
      * @return whether the observer takes part in module events: it observes an event name or a module
      */
     boolean isModuleEventObserver() {
-        return (name != null && name.indexOf(':') >= 0) || module != null;
+        return (name != null && name.indexOf(':') >= 0) || module != null || pattern != null;
     }
 
     /**
-     * @return whether the observer's qualifiers match an event fired with {@code @EventModule(module)} and
-     *         {@code @Named(eventName)}
+     * @return whether the observer's qualifiers match an event fired with {@code @EventModule(module)},
+     *         {@code @Named(eventName)} and the patterns that match its name
      */
     boolean matchesQualifiers(String eventModule, String eventName) {
         return !foreignQualifier && (name == null || name.equals(eventName))
-                && (module == null || module.equals(eventModule));
+                && (module == null || module.equals(eventModule))
+                && (pattern == null || NamePatterns.matches(pattern, eventName));
+    }
+
+    /**
+     * @return whether the observer can receive the event: its qualifiers match, and its observed type can receive the
+     *         declared payload; an event without {@code @Payload} counts only for observers that ask for module events
+     *         or observe {@code Object}, not for every unqualified observer of an unrelated type
+     */
+    boolean canReceive(DeclaredEvent event, PayloadTypes payloadTypes) {
+        if (!matchesQualifiers(event.module(), event.name())) {
+            return false;
+        }
+        if (event.payloadType() == null) {
+            return isModuleEventObserver() || OBJECT.equals(observedType().name());
+        }
+        return payloadTypes.canReceive(observedType(), event.payloadType());
     }
 
     Type observedType() {

@@ -3,6 +3,7 @@ package io.quarkiverse.moduleevents.deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnknownEventException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
@@ -25,7 +26,9 @@ final class ObserverRules {
     }
 
     void check(ObservedEvent observed) {
-        if (observed.name != null && observed.name.indexOf(':') >= 0) {
+        if (observed.pattern != null) {
+            checkPatternObserver(observed);
+        } else if (observed.name != null && observed.name.indexOf(':') >= 0) {
             checkNamedObserver(observed);
         } else if (observed.module != null) {
             checkModuleObserver(observed);
@@ -55,6 +58,46 @@ final class ObserverRules {
                     + event.payloadType() + " [method: " + observed.method() + ", @Payload on " + event.member()
                     + "]; observe " + event.payloadType() + " or one of its supertypes"));
         }
+    }
+
+    private void checkPatternObserver(ObservedEvent observed) {
+        if (!NamePatterns.isWellFormed(observed.pattern)) {
+            problems.accept(new UnknownEventException("Observer observes a malformed pattern: '" + observed.pattern
+                    + "' [method: " + observed.method() + "]; * stands for exactly one whole segment, as in"
+                    + " 'user:*:created'"));
+            return;
+        }
+        List<DeclaredEvent> matched = new ArrayList<>();
+        for (String name : declared.eventNames()) {
+            if (NamePatterns.matches(observed.pattern, name)) {
+                matched.add(declared.event(name));
+            }
+        }
+        if (matched.isEmpty()) {
+            problems.accept(new UnknownEventException("Observer observes a pattern that matches no declared event: '"
+                    + observed.pattern + "' [method: " + observed.method() + "]; "
+                    + closestNames(observed.pattern)));
+            return;
+        }
+        for (DeclaredEvent event : matched) {
+            if (observed.canReceive(event, payloadTypes)) {
+                return;
+            }
+        }
+        problems.accept(new UnreachableObserverException("Observer can never be called: no event that its pattern '"
+                + observed.pattern + "' matches can reach it [method: " + observed.method() + ", observed type: "
+                + observed.observedType() + ", matched events: "
+                + matched.stream().map(event -> event.name() + " (" + event.payloadType() + ")")
+                        .collect(Collectors.joining(", "))
+                + "]; observe a supertype of their payloads"
+                + (observed.module != null ? ", and the @EventModule of their module" : "")));
+    }
+
+    private String closestNames(String pattern) {
+        List<String> closest = ClosestName.ranked(pattern.replace(NamePatterns.WILDCARD, ""), declared.eventNames(), 3);
+        return closest.isEmpty() ? "declare the events it should match in an @EventModule interface"
+                : "the closest declared names are " + closest.stream().map(name -> "'" + name + "'")
+                        .collect(Collectors.joining(", "));
     }
 
     private void checkModuleObserver(ObservedEvent observed) {

@@ -1,6 +1,9 @@
 package io.quarkiverse.moduleevents.runtime;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Finds the declared name a mistyped one was probably meant to be, for "did you mean" hints.
@@ -26,6 +29,15 @@ public final class ClosestName {
             }
         }
         return closest != null && best <= Math.max(name.length(), closest.length()) / 2 ? closest : null;
+    }
+
+    /**
+     * @return at most {@code limit} candidates, closest first (ties in the candidates' order)
+     */
+    public static List<String> ranked(String name, Collection<String> candidates, int limit) {
+        List<String> ranked = new ArrayList<>(candidates);
+        ranked.sort(Comparator.comparingInt(candidate -> editDistance(name, candidate)));
+        return List.copyOf(ranked.subList(0, Math.min(limit, ranked.size())));
     }
 
     static int editDistance(String a, String b) {

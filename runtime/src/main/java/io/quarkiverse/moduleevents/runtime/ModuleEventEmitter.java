@@ -29,21 +29,36 @@ public final class ModuleEventEmitter implements EventEmitter {
     private final EventDirectory directory;
     private final Map<String, String> names;
     private final Map<String, EventChannel> channels;
+    /** {@code null} in production */
+    private final SendListener listener;
 
-    ModuleEventEmitter(EventDirectory directory, String moduleName, Event<Object> anyEvent, BeanManager beanManager) {
+    ModuleEventEmitter(EventDirectory directory, String moduleName, Event<Object> anyEvent, BeanManager beanManager,
+            SendListener listener) {
         this.directory = directory;
+        this.listener = listener;
         this.module = directory.module(moduleName);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, EventChannel> channels = new HashMap<>();
         EventModule moduleQualifier = EventModule.Literal.of(moduleName);
         for (EventDefinition event : module.getEvents()) {
             names.put(event.getKey(), event.getName());
-            Annotation[] qualifiers = { moduleQualifier, NamedLiteral.of(event.getName()), Any.Literal.INSTANCE };
+            Annotation[] qualifiers = qualifiers(moduleQualifier, event);
             channels.put(event.getName(), new EventChannel(event, anyEvent.select(qualifiers),
                     new RobustDelivery(beanManager, qualifiers)));
         }
         this.names = Collections.unmodifiableMap(names);
         this.channels = channels;
+    }
+
+    private static Annotation[] qualifiers(EventModule moduleQualifier, EventDefinition event) {
+        List<Annotation> qualifiers = new ArrayList<>();
+        qualifiers.add(moduleQualifier);
+        qualifiers.add(NamedLiteral.of(event.getName()));
+        qualifiers.add(Any.Literal.INSTANCE);
+        for (String pattern : event.getPatterns()) {
+            qualifiers.add(new NamePattern.Literal(pattern));
+        }
+        return qualifiers.toArray(new Annotation[0]);
     }
 
     @Override
@@ -71,22 +86,54 @@ public final class ModuleEventEmitter implements EventEmitter {
 
     @Override
     public void send(String name, Object payload) {
-        channel(name).accept(payload).event.fire(payload);
+        EventChannel channel = channel(name).accept(payload);
+        if (listener == null) {
+            channel.event.fire(payload);
+        } else {
+            sendListened(channel, payload);
+        }
+    }
+
+    private void sendListened(EventChannel channel, Object payload) {
+        listener.sending(module.getName(), channel.definition.getName(), payload);
+        try {
+            channel.event.fire(payload);
+        } catch (RuntimeException | Error e) {
+            sent(channel, payload, List.of(channel.robustDelivery.failureOf(payload, e)));
+            throw e;
+        }
+        sent(channel, payload, List.of());
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> CompletionStage<T> sendAsync(String name, T payload) {
-        Event<Object> event = channel(name).accept(payload).event;
-        return (CompletionStage<T>) event.fireAsync(payload);
+        EventChannel channel = channel(name).accept(payload);
+        if (listener == null) {
+            return (CompletionStage<T>) channel.event.fireAsync(payload);
+        }
+        listener.sending(module.getName(), name, payload);
+        return ((CompletionStage<T>) channel.event.fireAsync(payload)).whenComplete((delivered, failure) -> sent(
+                channel, payload, failure == null ? List.of() : channel.robustDelivery.failuresOf(payload, failure)));
     }
 
     @Override
     public List<ReceiverFailure> sendRobust(String name, Object payload) {
         EventChannel channel = channel(name).accept(payload);
+        if (listener != null) {
+            listener.sending(module.getName(), name, payload);
+        }
         List<ReceiverFailure> failures = new ArrayList<>(0);
         channel.robustDelivery.deliver(payload, failures);
-        return failures.isEmpty() ? List.of() : Collections.unmodifiableList(failures);
+        List<ReceiverFailure> result = failures.isEmpty() ? List.of() : Collections.unmodifiableList(failures);
+        if (listener != null) {
+            sent(channel, payload, result);
+        }
+        return result;
+    }
+
+    private void sent(EventChannel channel, Object payload, List<ReceiverFailure> failures) {
+        listener.sent(module.getName(), channel.definition.getName(), payload, failures);
     }
 
     @Override

@@ -23,10 +23,14 @@ public class ModuleEventsRecorder {
         return new RuntimeValue<>(new EventDirectory(modules));
     }
 
+    /**
+     * @param listened whether a {@link SendListener} bean exists (test and dev mode) and the emitter tells it
+     */
     public Function<SyntheticCreationalContext<EventEmitter>, EventEmitter> emitter(
-            RuntimeValue<EventDirectory> directory, String module) {
+            RuntimeValue<EventDirectory> directory, String module, boolean listened) {
         return context -> new ModuleEventEmitter(directory.getValue(), module,
                 context.getInjectedReference(EVENT_OF_OBJECT, Any.Literal.INSTANCE),
-                context.getInjectedReference(BeanManager.class));
+                context.getInjectedReference(BeanManager.class),
+                listened ? context.getInjectedReference(SendListener.class) : null);
     }
 }

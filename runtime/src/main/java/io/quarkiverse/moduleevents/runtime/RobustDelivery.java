@@ -3,6 +3,7 @@ package io.quarkiverse.moduleevents.runtime;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,6 +87,42 @@ final class RobustDelivery {
             }
         }
         return List.copyOf(synchronous);
+    }
+
+    /**
+     * Names the receiver that threw an error out of {@code fire}, by finding its method in the error's stack trace;
+     * for the dev and test tooling only, since it resolves the observers again.
+     */
+    ReceiverFailure failureOf(Object payload, Throwable error) {
+        Set<String> receivers = new HashSet<>();
+        for (ObserverMethod<? super Object> observer : beanManager.resolveObserverMethods(payload, qualifiers)) {
+            receivers.add(receiverName(observer));
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                String method = frame.getClassName() + "#" + frame.getMethodName();
+                if (receivers.contains(method)) {
+                    return new ReceiverFailure(method, error);
+                }
+            }
+        }
+        return new ReceiverFailure("unknown receiver", error);
+    }
+
+    /**
+     * @param failure how an asynchronous delivery completed: ArC's {@code CompletionException} carries each
+     *        receiver's exception as suppressed
+     */
+    List<ReceiverFailure> failuresOf(Object payload, Throwable failure) {
+        Throwable[] suppressed = failure.getSuppressed();
+        if (suppressed.length == 0) {
+            return List.of(failureOf(payload, failure.getCause() != null ? failure.getCause() : failure));
+        }
+        List<ReceiverFailure> failures = new ArrayList<>();
+        for (Throwable error : suppressed) {
+            failures.add(failureOf(payload, error));
+        }
+        return failures;
     }
 
     /**

@@ -3,13 +3,13 @@ package io.quarkiverse.moduleevents.deployment;
 import io.quarkus.builder.item.MultiBuildItem;
 
 /**
- * A broken declaration rule, collected so that the build reports every problem at once.
+ * A broken rule, collected so that the build reports every problem at once.
  */
-public final class EventDeclarationProblemBuildItem extends MultiBuildItem {
+public final class ModuleEventsProblemBuildItem extends MultiBuildItem {
 
     private final ModuleEventsDeploymentException problem;
 
-    EventDeclarationProblemBuildItem(ModuleEventsDeploymentException problem) {
+    ModuleEventsProblemBuildItem(ModuleEventsDeploymentException problem) {
         this.problem = problem;
     }
 

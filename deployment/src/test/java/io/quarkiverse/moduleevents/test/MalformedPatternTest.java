@@ -1,0 +1,49 @@
+package io.quarkiverse.moduleevents.test;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Named;
+
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.Payload;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnknownEventException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+class MalformedPatternTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Mail.class))
+            .assertException(BuildProblems.expect(UnknownEventException.class,
+                    "Observer observes a malformed pattern: 'user:acc*:created'",
+                    "MalformedPatternTest$Mail#onCreated(MalformedPatternTest$User)",
+                    "* stands for exactly one whole segment"));
+
+    @Test
+    void buildFails() {
+        fail("The build should have failed");
+    }
+
+    @EventModule("user")
+    interface UserEvents {
+        @Payload(User.class)
+        String ACCOUNT_CREATED = "user:account:created";
+        @Payload(User.class)
+        String EMAIL_CREATED = "user:emails:created";
+    }
+
+    record User(String name) {
+    }
+
+    @ApplicationScoped
+    static class Mail {
+        void onCreated(@Observes @Named("user:acc*:created") User user) {
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.quarkiverse.moduleevents;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.moduleevents.runtime.SendListener;
+
+/**
+ * Records every event sent through any emitter, so that a test can assert what a call emitted without writing
+ * observers:
+ *
+ * <pre>
+ * &#64;Inject
+ * SentEvents sent;
+ *
+ * &#64;Test
+ * void registeringAUserAnnouncesTheAccount() {
+ *     sent.clear();
+ *     given().contentType(JSON).body(newUser).post("/users").then().statusCode(201);
+ *     assertEquals(List.of("user:account:created", "user:emails:created"), sent.names());
+ * }
+ * </pre>
+ *
+ * The bean exists only when the application runs in test mode ({@code @QuarkusTest}, {@code QuarkusUnitTest}); in
+ * production and dev mode it is absent and sending records nothing. An event is recorded once it passed the
+ * emitter's checks, before any receiver runs, so an event whose receiver threw is recorded too. Thread-safe.
+ */
+@Singleton
+public class SentEvents implements SendListener {
+
+    private final List<Sent> sent = new ArrayList<>();
+
+    /**
+     * @return the name of every event sent since the start or the last {@link #clear()}, in the order they were sent
+     */
+    public synchronized List<String> names() {
+        return sent.stream().map(Sent::name).toList();
+    }
+
+    /**
+     * @param name an event name
+     * @return the payloads sent with that name, in the order they were sent; empty when none was
+     */
+    public synchronized List<Object> payloads(String name) {
+        return sent.stream().filter(event -> event.name().equals(name)).map(Sent::payload).toList();
+    }
+
+    /**
+     * Forgets every event recorded so far.
+     */
+    public synchronized void clear() {
+        sent.clear();
+    }
+
+    @Override
+    public synchronized void sending(String module, String name, Object payload) {
+        sent.add(new Sent(name, payload));
+    }
+
+    private record Sent(String name, Object payload) {
+    }
+}
