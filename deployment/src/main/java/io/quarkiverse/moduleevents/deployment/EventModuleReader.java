@@ -4,9 +4,6 @@ import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.EVENT_
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.PAYLOAD;
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.STRING;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,25 +163,21 @@ final class EventModuleReader {
     }
 
     private static Map<String, Object> constantValues(DotName type) {
-        String resource = type.toString().replace('.', '/') + ".class";
-        Map<String, Object> values = new HashMap<>();
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Cannot read the class file of " + type);
-            }
-            new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
-                        Object value) {
-                    if (value != null) {
-                        values.put(name, value);
-                    }
-                    return null;
-                }
-            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] classFile = ClassFiles.read(type);
+        if (classFile == null) {
+            throw new IllegalStateException("Cannot read the class file of " + type);
         }
+        Map<String, Object> values = new HashMap<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                    Object value) {
+                if (value != null) {
+                    values.put(name, value);
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return values;
     }
 }

@@ -22,4 +22,23 @@ public interface ModuleEventsBuildTimeConfig {
      */
     @WithDefault(DEFAULT_NAME_PATTERN)
     String namePattern();
+
+    /**
+     * What the build does about declared events that nothing sends and nothing receives: `warn` logs them, `fail`
+     * fails the build, `ignore` says nothing. Only calls of an emitter with a constant name count as sending.
+     */
+    @WithDefault("warn")
+    UnusedEvents unused();
+
+    /**
+     * What to do about unused events.
+     */
+    enum UnusedEvents {
+        /** log a warning that lists them */
+        WARN,
+        /** fail the build */
+        FAIL,
+        /** say nothing */
+        IGNORE
+    }
 }

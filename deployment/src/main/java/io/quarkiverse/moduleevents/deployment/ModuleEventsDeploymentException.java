@@ -69,4 +69,26 @@ public abstract class ModuleEventsDeploymentException extends DeploymentExceptio
             super(message);
         }
     }
+
+    /**
+     * A call of an emitter passes a constant name that the emitter's module does not declare.
+     */
+    public static final class UndeclaredEventSentException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        UndeclaredEventSentException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * With {@code quarkus.module-events.unused=fail}: declared events that nothing sends and nothing receives.
+     */
+    public static final class UnusedEventsException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        UnusedEventsException(String message) {
+            super(message);
+        }
+    }
 }

@@ -3,12 +3,17 @@ package io.quarkiverse.moduleevents.deployment;
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.EVENT_MODULE;
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.PAYLOAD;
 
+import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -34,6 +39,7 @@ import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.SentEvents;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.DuplicateDeclarationException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidDeclarationException;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnusedEventsException;
 import io.quarkiverse.moduleevents.runtime.EventDefinition;
 import io.quarkiverse.moduleevents.runtime.EventDirectory;
 import io.quarkiverse.moduleevents.runtime.ModuleDefinition;
@@ -55,7 +61,9 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -63,6 +71,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 class ModuleEventsProcessor {
 
     private static final String FEATURE = "module-events";
+    private static final String CATALOG_RESOURCE = "META-INF/module-events/catalog.json";
     private static final Logger LOG = Logger.getLogger(ModuleEventsProcessor.class);
 
     @BuildStep
@@ -142,12 +151,78 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
+    SendSitesBuildItem checkSendSites(CombinedIndexBuildItem index, DeclaredEventsBuildItem declared,
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        SendSiteScanner scanner = new SendSiteScanner(emitterInterfaces(declared));
+        List<SendSite> sites = new ArrayList<>();
+        for (ClassInfo type : index.getIndex().getKnownClasses()) {
+            byte[] classFile = ClassFiles.read(type.name());
+            if (classFile != null && scanner.mayCallEmitters(classFile)) {
+                sites.addAll(scanner.scan(classFile));
+            }
+        }
+        SendSiteRules rules = new SendSiteRules(declared,
+                problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
+        sites.forEach(rules::check);
+        LOG.debugf("Found %d emitter calls with a constant name", sites.size());
+        return new SendSitesBuildItem(sites);
+    }
+
+    private static Map<String, String> emitterInterfaces(DeclaredEventsBuildItem declared) {
+        Map<String, String> modules = new HashMap<>();
+        for (EventModuleBuildItem module : declared.modules()) {
+            if (module.emitterInterface()) {
+                modules.put(module.declaringInterface().toString().replace('.', '/'), module.name());
+            }
+        }
+        return modules;
+    }
+
+    @BuildStep
     void generateTypedEmitters(DeclaredEventsBuildItem declared, BuildProducer<GeneratedBeanBuildItem> generatedBeans) {
         GeneratedBeanGizmoAdaptor output = new GeneratedBeanGizmoAdaptor(generatedBeans);
         for (EventModuleBuildItem module : declared.modules()) {
             if (module.emitterInterface() && module == declared.module(module.name())) {
                 TypedEmitterGenerator.generate(module, output);
             }
+        }
+    }
+
+    @BuildStep
+    EventCatalogBuildItem buildCatalog(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
+            BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index) {
+        List<ObservedEvent> observers = beanDiscovery.getObservers().stream().map(ObservedEvent::new).toList();
+        return EventCatalogs.build(declared, sendSites, observers, new PayloadTypes(index.getComputingIndex()));
+    }
+
+    @BuildStep
+    GeneratedResourceBuildItem writeCatalog(EventCatalogBuildItem catalog, OutputTargetBuildItem outputTarget)
+            throws IOException {
+        String json = EventCatalogs.toJson(catalog);
+        Path directory = outputTarget.getOutputDirectory().resolve("module-events");
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("catalog.json"), json);
+        Files.writeString(directory.resolve("catalog.md"), EventCatalogs.toMarkdown(catalog));
+        LOG.debugf("Wrote the event catalog to %s", directory);
+        // the catalog also ships inside the application, for tools that inspect a built artifact
+        return new GeneratedResourceBuildItem(CATALOG_RESOURCE, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @BuildStep
+    void reportUnusedEvents(EventCatalogBuildItem catalog, ModuleEventsBuildTimeConfig config,
+            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+        List<String> unused = catalog.modules().stream().flatMap(module -> module.events().stream())
+                .filter(EventCatalogBuildItem.Event::unused).map(EventCatalogBuildItem.Event::name).sorted().toList();
+        if (unused.isEmpty() || config.unused() == ModuleEventsBuildTimeConfig.UnusedEvents.IGNORE) {
+            return;
+        }
+        String message = "Events that nothing sends and nothing receives: " + String.join(", ", unused)
+                + "; remove them, send or receive them, or set quarkus.module-events.unused=ignore (a name sent"
+                + " only as a computed, non-constant value counts as not sent)";
+        if (config.unused() == ModuleEventsBuildTimeConfig.UnusedEvents.FAIL) {
+            validationErrors.produce(new ValidationErrorBuildItem(new UnusedEventsException(message)));
+        } else {
+            LOG.warn(message);
         }
     }
 
@@ -159,18 +234,11 @@ class ModuleEventsProcessor {
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void registerEmitters(ModuleEventsRecorder recorder, DeclaredEventsBuildItem declared,
-            BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
-            LaunchModeBuildItem launchMode, BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
+    void registerEmitters(ModuleEventsRecorder recorder, EventCatalogBuildItem catalog, LaunchModeBuildItem launchMode,
+            BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
         boolean listened = launchMode.getLaunchMode() == LaunchMode.TEST;
-        ReceiverTable receivers = new ReceiverTable(beanDiscovery.getObservers(),
-                new PayloadTypes(index.getComputingIndex()));
-        List<ModuleDefinition> definitions = new ArrayList<>();
-        for (EventModuleBuildItem module : declared.modules()) {
-            if (module == declared.module(module.name())) {
-                definitions.add(moduleDefinition(module, receivers));
-            }
-        }
+        List<ModuleDefinition> definitions = catalog.modules().stream().map(ModuleEventsProcessor::moduleDefinition)
+                .toList();
         RuntimeValue<EventDirectory> directory = recorder.directory(definitions);
         for (ModuleDefinition module : definitions) {
             SyntheticBeanBuildItem.ExtendedBeanConfigurator emitter = SyntheticBeanBuildItem
@@ -206,21 +274,23 @@ class ModuleEventsProcessor {
         }
     }
 
-    private static ModuleDefinition moduleDefinition(EventModuleBuildItem module, ReceiverTable receivers) {
+    private static ModuleDefinition moduleDefinition(EventCatalogBuildItem.Module module) {
         List<EventDefinition> events = new ArrayList<>();
-        for (DeclaredEvent event : module.events()) {
-            events.add(new EventDefinition(event.key(), event.name(), loadClass(event.payloadType()),
-                    receivers.hasReceivers(event), receivers.patternsMatching(event.name())));
+        for (EventCatalogBuildItem.Event event : module.events()) {
+            List<String> patterns = event.receivers().stream().map(EventCatalogBuildItem.Receiver::pattern)
+                    .filter(Objects::nonNull).distinct().sorted().toList();
+            events.add(new EventDefinition(event.key(), event.name(), loadClass(event.payload()),
+                    !event.receivers().isEmpty(), patterns));
         }
-        return new ModuleDefinition(module.name(), module.declaringInterface().toString(), events);
+        return new ModuleDefinition(module.name(), module.declaringInterface(), events);
     }
 
-    private static Class<?> loadClass(DotName name) {
+    private static Class<?> loadClass(String name) {
         if (name == null) {
             return null;
         }
         try {
-            return Class.forName(name.toString(), false, Thread.currentThread().getContextClassLoader());
+            return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Cannot load the payload type " + name, e);
         }
@@ -239,36 +309,5 @@ class ModuleEventsProcessor {
         return config.namePattern().equals(ModuleEventsBuildTimeConfig.DEFAULT_NAME_PATTERN)
                 ? EventModuleReader.DEFAULT_PATTERN_HINT
                 : "a name that matches quarkus.module-events.name-pattern";
-    }
-
-    /**
-     * Which declared events some observer can receive, decided from the observers found by bean discovery.
-     */
-    private static final class ReceiverTable {
-
-        private final List<ObservedEvent> observers = new ArrayList<>();
-        private final PayloadTypes payloadTypes;
-
-        ReceiverTable(Iterable<ObserverInfo> observers, PayloadTypes payloadTypes) {
-            for (ObserverInfo observer : observers) {
-                this.observers.add(new ObservedEvent(observer));
-            }
-            this.payloadTypes = payloadTypes;
-        }
-
-        boolean hasReceivers(DeclaredEvent event) {
-            for (ObservedEvent observer : observers) {
-                if (observer.canReceive(event, payloadTypes)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        List<String> patternsMatching(String name) {
-            return observers.stream().map(observer -> observer.pattern)
-                    .filter(pattern -> pattern != null && NamePatterns.matches(pattern, name))
-                    .distinct().sorted().toList();
-        }
     }
 }

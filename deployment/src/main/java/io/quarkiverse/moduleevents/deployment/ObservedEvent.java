@@ -87,6 +87,14 @@ final class ObservedEvent {
     }
 
     /**
+     * @return the observer as {@code com.acme.Mail#onEmail}, the name {@code ReceiverFailure} gives it
+     */
+    String methodName() {
+        MethodInfo method = observer.getObserverMethod();
+        return method.declaringClass().name() + "#" + method.name();
+    }
+
+    /**
      * @return the observer as {@code com.acme.Mail#onEmail(Email)}, for messages
      */
     String method() {

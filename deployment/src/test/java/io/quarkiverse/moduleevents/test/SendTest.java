@@ -105,7 +105,8 @@ class SendTest {
         assertTrue(users.hasReceivers(UserEvents.ACCOUNT_CREATED));
         assertTrue(users.hasReceivers(UserEvents.EMAIL_CREATED), "the module observer receives every user event");
         assertFalse(mail.hasReceivers(MailEvents.SENT));
-        assertThrows(IllegalArgumentException.class, () -> mail.hasReceivers("mail:nothing:here"));
+        String undeclared = String.join(":", "mail", "nothing", "here");
+        assertThrows(IllegalArgumentException.class, () -> mail.hasReceivers(undeclared));
     }
 
     @Test

@@ -1,0 +1,63 @@
+package io.quarkiverse.moduleevents.deployment;
+
+import java.util.List;
+
+import io.quarkus.builder.item.SimpleBuildItem;
+
+/**
+ * Who sends and who receives each declared event: the model of {@code catalog.json}, its Markdown page and the Dev
+ * UI. Everything is sorted, so that two builds of the same application write the same files.
+ */
+public final class EventCatalogBuildItem extends SimpleBuildItem {
+
+    private final List<Module> modules;
+
+    EventCatalogBuildItem(List<Module> modules) {
+        this.modules = List.copyOf(modules);
+    }
+
+    /**
+     * @return the modules, sorted by name
+     */
+    public List<Module> modules() {
+        return modules;
+    }
+
+    /**
+     * @param name the module's name
+     * @param declaringInterface the interface that declares it
+     * @param packageName the package of that interface, to tell which module a receiver belongs to
+     * @param events its events in declaration order
+     */
+    public record Module(String name, String declaringInterface, String packageName, List<Event> events) {
+    }
+
+    /**
+     * @param key the constant's field name
+     * @param name the event name
+     * @param payload the declared payload type, {@code null} when any object
+     * @param senders the methods that send it with a constant name, as {@code class#method}, sorted
+     * @param receivers the observer methods that can receive it, by priority then method
+     */
+    public record Event(String key, String name, String payload, List<String> senders, List<Receiver> receivers) {
+
+        /**
+         * @return whether nothing sends the event and nothing receives it
+         */
+        public boolean unused() {
+            return senders.isEmpty() && receivers.isEmpty();
+        }
+    }
+
+    /**
+     * @param method the observer method, as {@code class#method}
+     * @param module the module the receiving class belongs to (the module whose interface's package contains it), or
+     *        its package when it belongs to none
+     * @param async whether it observes asynchronously
+     * @param priority its {@code @Priority}
+     * @param pattern the pattern it observes, such as {@code user:*:created}; {@code null} when it observes the name,
+     *        the module or the type
+     */
+    public record Receiver(String method, String module, boolean async, int priority, String pattern) {
+    }
+}

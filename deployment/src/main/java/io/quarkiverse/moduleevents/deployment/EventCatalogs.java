@@ -1,0 +1,177 @@
+package io.quarkiverse.moduleevents.deployment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Event;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Module;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Receiver;
+
+/**
+ * Builds the event catalog and renders it as JSON and as a Markdown page with a Mermaid flow diagram.
+ */
+final class EventCatalogs {
+
+    private EventCatalogs() {
+    }
+
+    static EventCatalogBuildItem build(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
+            List<ObservedEvent> observers, PayloadTypes payloadTypes) {
+        List<Module> modules = new ArrayList<>();
+        for (EventModuleBuildItem module : declared.modules()) {
+            if (module != declared.module(module.name())) {
+                continue;
+            }
+            List<Event> events = new ArrayList<>();
+            for (DeclaredEvent event : module.events()) {
+                List<Receiver> receivers = observers.stream()
+                        .filter(observer -> observer.observer.getObserverMethod() != null
+                                && observer.canReceive(event, payloadTypes))
+                        .map(observer -> new Receiver(observer.methodName(), receivingModule(observer, declared),
+                                observer.observer.isAsync(), observer.observer.getPriority(), observer.pattern))
+                        .sorted(Comparator.comparingInt(Receiver::priority).thenComparing(Receiver::method))
+                        .toList();
+                events.add(new Event(event.key(), event.name(),
+                        event.payloadType() == null ? null : event.payloadType().toString(),
+                        List.copyOf(sendSites.senders(event.name())), receivers));
+            }
+            String interfaceName = module.declaringInterface().toString();
+            modules.add(new Module(module.name(), interfaceName, packageOf(interfaceName), events));
+        }
+        return new EventCatalogBuildItem(modules);
+    }
+
+    private static String receivingModule(ObservedEvent observer, DeclaredEventsBuildItem declared) {
+        String receiverPackage = packageOf(observer.observer.getObserverMethod().declaringClass().name().toString());
+        String module = null;
+        int longest = -1;
+        for (EventModuleBuildItem candidate : declared.modules()) {
+            String modulePackage = packageOf(candidate.declaringInterface().toString());
+            boolean contains = receiverPackage.equals(modulePackage) || receiverPackage.startsWith(modulePackage + ".");
+            if (contains && modulePackage.length() > longest) {
+                module = candidate.name();
+                longest = modulePackage.length();
+            }
+        }
+        return module != null ? module : receiverPackage;
+    }
+
+    private static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
+    }
+
+    static String toJson(EventCatalogBuildItem catalog) {
+        StringBuilder json = new StringBuilder("{\n  \"modules\": [");
+        String moduleSeparator = "\n";
+        for (Module module : catalog.modules()) {
+            json.append(moduleSeparator).append("    {\"name\": ").append(quote(module.name()))
+                    .append(", \"interface\": ").append(quote(module.declaringInterface()))
+                    .append(", \"events\": [");
+            String eventSeparator = "\n";
+            for (Event event : module.events()) {
+                json.append(eventSeparator).append("      {\"key\": ").append(quote(event.key()))
+                        .append(", \"name\": ").append(quote(event.name()))
+                        .append(", \"payload\": ").append(quote(event.payload()))
+                        .append(", \"senders\": [")
+                        .append(event.senders().stream().map(EventCatalogs::quote).collect(Collectors.joining(", ")))
+                        .append("], \"receivers\": [");
+                String receiverSeparator = "\n";
+                for (Receiver receiver : event.receivers()) {
+                    json.append(receiverSeparator).append("        {\"method\": ").append(quote(receiver.method()))
+                            .append(", \"async\": ").append(receiver.async())
+                            .append(", \"priority\": ").append(receiver.priority())
+                            .append(", \"pattern\": ").append(quote(receiver.pattern())).append('}');
+                    receiverSeparator = ",\n";
+                }
+                json.append(event.receivers().isEmpty() ? "]}" : "\n      ]}");
+                eventSeparator = ",\n";
+            }
+            json.append(module.events().isEmpty() ? "]}" : "\n    ]}");
+            moduleSeparator = ",\n";
+        }
+        return json.append(catalog.modules().isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    private static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
+     * @return a Mermaid flow chart: each sending module, its events, and the modules that receive them
+     */
+    static String flowDiagram(EventCatalogBuildItem catalog) {
+        StringBuilder diagram = new StringBuilder("flowchart LR\n");
+        Map<String, String> nodes = new LinkedHashMap<>();
+        for (Module module : catalog.modules()) {
+            String moduleNode = node(nodes, "module:" + module.name(), "m");
+            diagram.append("    ").append(moduleNode).append("[\"").append(module.name()).append("\"]\n");
+            for (Event event : module.events()) {
+                String eventNode = node(nodes, "event:" + event.name(), "e");
+                diagram.append("    ").append(moduleNode).append(" --> ").append(eventNode).append("([\"")
+                        .append(event.name()).append("\"])\n");
+                event.receivers().stream().map(Receiver::module).distinct().sorted().forEach(receiver -> diagram
+                        .append("    ").append(eventNode).append(" --> ")
+                        .append(node(nodes, "module:" + receiver, "m")).append("[\"").append(receiver)
+                        .append("\"]\n"));
+            }
+        }
+        return diagram.toString();
+    }
+
+    private static String node(Map<String, String> nodes, String key, String prefix) {
+        return nodes.computeIfAbsent(key, k -> prefix + nodes.size());
+    }
+
+    static String toMarkdown(EventCatalogBuildItem catalog) {
+        StringBuilder page = new StringBuilder("# Event catalog\n\n")
+                .append("Who sends and who receives each module event, as the build found them. Senders are the")
+                .append(" methods that call an emitter with a constant name.\n\n")
+                .append("```mermaid\n").append(flowDiagram(catalog)).append("```\n");
+        for (Module module : catalog.modules()) {
+            page.append("\n## Module `").append(module.name()).append("`\n\nDeclared in `")
+                    .append(module.declaringInterface()).append("`.\n\n")
+                    .append("| Key | Name | Payload | Senders | Receivers |\n|---|---|---|---|---|\n");
+            for (Event event : module.events()) {
+                page.append("| ").append(event.key()).append(" | `").append(event.name()).append("` | ")
+                        .append(event.payload() == null ? "any" : "`" + event.payload() + "`").append(" | ")
+                        .append(cell(event.senders())).append(" | ")
+                        .append(cell(event.receivers().stream().map(EventCatalogs::describe).toList()))
+                        .append(" |\n");
+            }
+        }
+        return page.toString();
+    }
+
+    private static String describe(Receiver receiver) {
+        return receiver.method() + (receiver.async() ? " (async" : " (sync") + ", priority " + receiver.priority()
+                + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "") + ")";
+    }
+
+    private static String cell(List<String> values) {
+        return values.isEmpty() ? "none" : values.stream().map(value -> "`" + value + "`")
+                .collect(Collectors.joining("<br>"));
+    }
+}

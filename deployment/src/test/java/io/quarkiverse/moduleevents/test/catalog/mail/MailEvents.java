@@ -1,0 +1,8 @@
+package io.quarkiverse.moduleevents.test.catalog.mail;
+
+import io.quarkiverse.moduleevents.EventModule;
+
+@EventModule("mail")
+public interface MailEvents {
+    String WELCOME_SENT = "mail:welcome:sent";
+}

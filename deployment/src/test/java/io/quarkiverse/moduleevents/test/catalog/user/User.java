@@ -1,0 +1,4 @@
+package io.quarkiverse.moduleevents.test.catalog.user;
+
+public record User(String name) {
+}
