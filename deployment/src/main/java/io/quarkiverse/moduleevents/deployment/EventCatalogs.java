@@ -14,7 +14,7 @@ import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Receiver;
 /**
  * Builds the event catalog and renders it as JSON and as a Markdown page with a Mermaid flow diagram.
  */
-final class EventCatalogs {
+public final class EventCatalogs {
 
     private EventCatalogs() {
     }
@@ -122,7 +122,7 @@ final class EventCatalogs {
     /**
      * @return a Mermaid flow chart: each sending module, its events, and the modules that receive them
      */
-    static String flowDiagram(EventCatalogBuildItem catalog) {
+    public static String flowDiagram(EventCatalogBuildItem catalog) {
         StringBuilder diagram = new StringBuilder("flowchart LR\n");
         Map<String, String> nodes = new LinkedHashMap<>();
         for (Module module : catalog.modules()) {

@@ -47,6 +47,7 @@ import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
 import io.quarkiverse.moduleevents.runtime.ModuleEventsRecorder;
 import io.quarkiverse.moduleevents.runtime.NamePattern;
 import io.quarkiverse.moduleevents.runtime.SendListener;
+import io.quarkiverse.moduleevents.runtime.dev.DevSentEventLog;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
@@ -227,16 +228,21 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    AdditionalBeanBuildItem registerSentEventsInTests(LaunchModeBuildItem launchMode) {
-        return launchMode.getLaunchMode() == LaunchMode.TEST ? AdditionalBeanBuildItem.unremovableOf(SentEvents.class)
-                : null;
+    AdditionalBeanBuildItem registerSendListener(LaunchModeBuildItem launchMode) {
+        return switch (launchMode.getLaunchMode()) {
+            case TEST -> AdditionalBeanBuildItem.unremovableOf(SentEvents.class);
+            case DEVELOPMENT -> AdditionalBeanBuildItem.unremovableOf(DevSentEventLog.class);
+            default -> null;
+        };
     }
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     void registerEmitters(ModuleEventsRecorder recorder, EventCatalogBuildItem catalog, LaunchModeBuildItem launchMode,
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
-        boolean listened = launchMode.getLaunchMode() == LaunchMode.TEST;
+        // in production no listener exists, and emitters skip the listening code altogether
+        boolean listened = launchMode.getLaunchMode() == LaunchMode.TEST
+                || launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT;
         List<ModuleDefinition> definitions = catalog.modules().stream().map(ModuleEventsProcessor::moduleDefinition)
                 .toList();
         RuntimeValue<EventDirectory> directory = recorder.directory(definitions);

@@ -31,7 +31,7 @@ class DevModeRecoveryTest {
                 .body(containsString("ShopEvents#ORDER_PLACED"));
 
         test.modifySourceFile(ShopEvents.class,
-                source -> source.replace("\"Shop:Order\"", "\"shop:order:submitted\""));
-        RestAssured.get("/names").then().statusCode(200).body(is("shop:order:submitted"));
+                source -> source.replace("\"Shop:Order\"", "\"shop:order:placed\""));
+        RestAssured.get("/names").then().statusCode(200).body(is("shop:order:placed"));
     }
 }

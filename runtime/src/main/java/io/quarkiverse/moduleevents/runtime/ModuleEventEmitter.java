@@ -96,13 +96,16 @@ public final class ModuleEventEmitter implements EventEmitter {
 
     private void sendListened(EventChannel channel, Object payload) {
         listener.sending(module.getName(), channel.definition.getName(), payload);
+        List<String> receivers = channel.robustDelivery.receiverNames(payload, false);
         try {
             channel.event.fire(payload);
         } catch (RuntimeException | Error e) {
-            sent(channel, payload, List.of(channel.robustDelivery.failureOf(payload, e)));
+            ReceiverFailure failure = channel.robustDelivery.failureOf(payload, e);
+            int failed = receivers.indexOf(failure.receiver());
+            sent(channel, payload, failed < 0 ? receivers : receivers.subList(0, failed + 1), List.of(failure));
             throw e;
         }
-        sent(channel, payload, List.of());
+        sent(channel, payload, receivers, List.of());
     }
 
     @Override
@@ -113,8 +116,10 @@ public final class ModuleEventEmitter implements EventEmitter {
             return (CompletionStage<T>) channel.event.fireAsync(payload);
         }
         listener.sending(module.getName(), name, payload);
+        List<String> receivers = channel.robustDelivery.receiverNames(payload, true);
         return ((CompletionStage<T>) channel.event.fireAsync(payload)).whenComplete((delivered, failure) -> sent(
-                channel, payload, failure == null ? List.of() : channel.robustDelivery.failuresOf(payload, failure)));
+                channel, payload, receivers,
+                failure == null ? List.of() : channel.robustDelivery.failuresOf(payload, failure)));
     }
 
     @Override
@@ -127,13 +132,13 @@ public final class ModuleEventEmitter implements EventEmitter {
         channel.robustDelivery.deliver(payload, failures);
         List<ReceiverFailure> result = failures.isEmpty() ? List.of() : Collections.unmodifiableList(failures);
         if (listener != null) {
-            sent(channel, payload, result);
+            sent(channel, payload, channel.robustDelivery.receiverNames(payload, false), result);
         }
         return result;
     }
 
-    private void sent(EventChannel channel, Object payload, List<ReceiverFailure> failures) {
-        listener.sent(module.getName(), channel.definition.getName(), payload, failures);
+    private void sent(EventChannel channel, Object payload, List<String> receivers, List<ReceiverFailure> failures) {
+        listener.sent(module.getName(), channel.definition.getName(), payload, receivers, failures);
     }
 
     @Override

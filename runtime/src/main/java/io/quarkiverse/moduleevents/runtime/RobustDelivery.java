@@ -90,14 +90,26 @@ final class RobustDelivery {
     }
 
     /**
+     * @return the receivers of the event, synchronous or asynchronous ones, in the order they run; for the dev and
+     *         test tooling only, since it resolves the observers again
+     */
+    List<String> receiverNames(Object payload, boolean async) {
+        List<String> receivers = new ArrayList<>();
+        for (ObserverMethod<? super Object> observer : beanManager.resolveObserverMethods(payload, qualifiers)) {
+            if (observer.isAsync() == async) {
+                receivers.add(receiverName(observer));
+            }
+        }
+        return receivers;
+    }
+
+    /**
      * Names the receiver that threw an error out of {@code fire}, by finding its method in the error's stack trace;
      * for the dev and test tooling only, since it resolves the observers again.
      */
     ReceiverFailure failureOf(Object payload, Throwable error) {
-        Set<String> receivers = new HashSet<>();
-        for (ObserverMethod<? super Object> observer : beanManager.resolveObserverMethods(payload, qualifiers)) {
-            receivers.add(receiverName(observer));
-        }
+        Set<String> receivers = new HashSet<>(receiverNames(payload, false));
+        receivers.addAll(receiverNames(payload, true));
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             for (StackTraceElement frame : cause.getStackTrace()) {
                 String method = frame.getClassName() + "#" + frame.getMethodName();

@@ -18,8 +18,10 @@ public interface SendListener {
     /**
      * Called once the synchronous receivers have run ({@code sendAsync}: once the asynchronous ones have).
      *
+     * @param receivers the receivers that ran, as {@code class#method}, in the order they ran
      * @param failures the receivers that threw, empty when none did
      */
-    default void sent(String module, String name, Object payload, List<ReceiverFailure> failures) {
+    default void sent(String module, String name, Object payload, List<String> receivers,
+            List<ReceiverFailure> failures) {
     }
 }

@@ -14,5 +14,9 @@ public class ShopRoutes {
 
     void register(@Observes Router router) {
         router.get("/names").handler(rc -> rc.response().end(String.join(",", shop.names().values())));
+        router.post("/orders/:id").blockingHandler(rc -> {
+            shop.sendRobust(ShopEvents.ORDER_PLACED, rc.pathParam("id"));
+            rc.response().end();
+        });
     }
 }

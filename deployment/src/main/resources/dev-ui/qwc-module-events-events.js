@@ -1,0 +1,49 @@
+import { LitElement, html, css } from 'lit';
+import { modules } from 'build-time-data';
+import '@vaadin/grid';
+import { columnBodyRenderer } from '@vaadin/grid/lit.js';
+
+/**
+ * The declared events of every module, with who sends and who receives them.
+ */
+export class QwcModuleEventsEvents extends LitElement {
+
+    static styles = css`
+        .events { height: 100%; padding-bottom: 10px; }
+        code { font-size: 85%; }
+        .none { color: var(--lumo-tertiary-text-color); }
+    `;
+
+    _rows = modules.flatMap(module => module.events.map(event => ({ ...event, module: module.name })));
+
+    render() {
+        return html`
+            <vaadin-grid .items="${this._rows}" class="events" theme="no-border wrap-cell-content">
+                <vaadin-grid-sort-column header="Module" path="module" auto-width></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Key" path="key" auto-width></vaadin-grid-sort-column>
+                <vaadin-grid-sort-column header="Name" path="name" auto-width></vaadin-grid-sort-column>
+                <vaadin-grid-column header="Payload" ${columnBodyRenderer(this._payload, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Senders" ${columnBodyRenderer(this._senders, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Receivers" ${columnBodyRenderer(this._receivers, [])}></vaadin-grid-column>
+            </vaadin-grid>`;
+    }
+
+    _payload(event) {
+        return event.payload ? html`<code>${event.payload}</code>` : html`<span class="none">any object</span>`;
+    }
+
+    _senders(event) {
+        return event.senders.length
+            ? html`${event.senders.map(sender => html`<code>${sender}</code><br>`)}`
+            : html`<span class="none">none found</span>`;
+    }
+
+    _receivers(event) {
+        return event.receivers.length
+            ? html`${event.receivers.map(receiver => html`<code>${receiver.method}</code>
+                (${receiver.async ? 'async' : 'sync'}, priority ${receiver.priority}${receiver.pattern
+                    ? html`, pattern <code>${receiver.pattern}</code>` : ''})<br>`)}`
+            : html`<span class="none">none</span>`;
+    }
+}
+customElements.define('qwc-module-events-events', QwcModuleEventsEvents);
