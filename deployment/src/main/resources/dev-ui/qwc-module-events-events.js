@@ -3,6 +3,13 @@ import { modules } from 'build-time-data';
 import '@vaadin/grid';
 import { columnBodyRenderer } from '@vaadin/grid/lit.js';
 
+/** com.acme.mail.WelcomeMail#onAccount -> WelcomeMail#onAccount; the full name stays in the tooltip */
+function simpleName(name) {
+    const member = name.indexOf('#');
+    const end = member < 0 ? name.length : member;
+    return name.substring(name.lastIndexOf('.', end) + 1);
+}
+
 /**
  * The declared events of every module, with who sends and who receives them.
  */
@@ -29,18 +36,18 @@ export class QwcModuleEventsEvents extends LitElement {
     }
 
     _payload(event) {
-        return event.payload ? html`<code>${event.payload}</code>` : html`<span class="none">any object</span>`;
+        return event.payload ? html`<code title="${event.payload}">${simpleName(event.payload)}</code>` : html`<span class="none">any object</span>`;
     }
 
     _senders(event) {
         return event.senders.length
-            ? html`${event.senders.map(sender => html`<code>${sender}</code><br>`)}`
+            ? html`${event.senders.map(sender => html`<code title="${sender}">${simpleName(sender)}</code><br>`)}`
             : html`<span class="none">none found</span>`;
     }
 
     _receivers(event) {
         return event.receivers.length
-            ? html`${event.receivers.map(receiver => html`<code>${receiver.method}</code>
+            ? html`${event.receivers.map(receiver => html`<code title="${receiver.method}">${simpleName(receiver.method)}</code>
                 (${receiver.async ? 'async' : 'sync'}, priority ${receiver.priority}${receiver.pattern
                     ? html`, pattern <code>${receiver.pattern}</code>` : ''})<br>`)}`
             : html`<span class="none">none</span>`;

@@ -4,6 +4,13 @@ import '@vaadin/grid';
 import '@vaadin/button';
 import { columnBodyRenderer } from '@vaadin/grid/lit.js';
 
+/** com.acme.mail.WelcomeMail#onAccount -> WelcomeMail#onAccount; the full name stays in the tooltip */
+function simpleName(name) {
+    const member = name.indexOf('#');
+    const end = member < 0 ? name.length : member;
+    return name.substring(name.lastIndexOf('.', end) + 1);
+}
+
 /**
  * The last events sent in dev mode, with the receivers that ran and those that failed.
  */
@@ -49,8 +56,8 @@ export class QwcModuleEventsSent extends LitElement {
                 <vaadin-button theme="tertiary" @click="${() => this._clear()}">Clear</vaadin-button>
             </div>
             <vaadin-grid .items="${this._events || []}" class="sent" theme="no-border wrap-cell-content">
-                <vaadin-grid-column header="Time" path="time" auto-width></vaadin-grid-column>
-                <vaadin-grid-column header="Event" path="name" auto-width></vaadin-grid-column>
+                <vaadin-grid-column header="Time" path="time" auto-width flex-grow="0"></vaadin-grid-column>
+                <vaadin-grid-column header="Event" path="name" auto-width flex-grow="0"></vaadin-grid-column>
                 <vaadin-grid-column header="Payload" path="payload"></vaadin-grid-column>
                 <vaadin-grid-column header="Receivers" ${columnBodyRenderer(this._receivers, [])}></vaadin-grid-column>
             </vaadin-grid>`;
@@ -61,8 +68,8 @@ export class QwcModuleEventsSent extends LitElement {
             return html`none`;
         }
         return html`${event.receivers.map(receiver => receiver.error
-            ? html`<span class="failed">✗ <code>${receiver.method}</code>: ${receiver.error}</span><br>`
-            : html`<span class="ran">✓ <code>${receiver.method}</code></span><br>`)}`;
+            ? html`<span class="failed">✗ <code title="${receiver.method}">${simpleName(receiver.method)}</code>: ${receiver.error}</span><br>`
+            : html`<span class="ran">✓ <code title="${receiver.method}">${simpleName(receiver.method)}</code></span><br>`)}`;
     }
 }
 customElements.define('qwc-module-events-sent', QwcModuleEventsSent);
