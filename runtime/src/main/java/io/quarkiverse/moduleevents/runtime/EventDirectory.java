@@ -5,20 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every declared module and event of the application, so that an emitter can tell a caller which module declares a
- * name it does not.
+ * Every declared module of the application, so that an emitter can tell a caller which module declares a name it
+ * does not.
  */
 public final class EventDirectory {
 
     private final Map<String, ModuleDefinition> modulesByName = new HashMap<>();
-    private final Map<String, String> moduleByEventName = new HashMap<>();
 
     EventDirectory(List<ModuleDefinition> modules) {
         for (ModuleDefinition module : modules) {
             modulesByName.put(module.getName(), module);
-            for (EventDefinition event : module.getEvents()) {
-                moduleByEventName.put(event.getName(), module.getName());
-            }
         }
     }
 
@@ -31,9 +27,19 @@ public final class EventDirectory {
     }
 
     /**
+     * Searches every module, since it serves error messages alone: a table of every name would cost heap in every
+     * application for the sake of its mistakes.
+     *
      * @return the module that declares the event, or {@code null} when none does
      */
     String moduleDeclaring(String eventName) {
-        return moduleByEventName.get(eventName);
+        for (ModuleDefinition module : modulesByName.values()) {
+            for (EventDefinition event : module.getEvents()) {
+                if (event.getName().equals(eventName)) {
+                    return module.getName();
+                }
+            }
+        }
+        return null;
     }
 }

@@ -19,9 +19,9 @@ import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.ReceiverFailure;
 
 /**
- * The emitter of one module. Every name's {@link Event} is selected once, here: ArC's {@code select()} returns an
- * {@code Event} with an empty observer resolution cache, so selecting per send would resolve the observers again on
- * every event.
+ * The emitter of one module. Every name's {@link Event} is selected once, on its first send, and kept: ArC's
+ * {@code select()} returns an {@code Event} with an empty observer resolution cache, so selecting per send would
+ * resolve the observers again on every event.
  */
 public final class ModuleEventEmitter implements EventEmitter {
 
@@ -42,23 +42,10 @@ public final class ModuleEventEmitter implements EventEmitter {
         EventModule moduleQualifier = EventModule.Literal.of(moduleName);
         for (EventDefinition event : module.getEvents()) {
             names.put(event.getKey(), event.getName());
-            Annotation[] qualifiers = qualifiers(moduleQualifier, event);
-            channels.put(event.getName(), new EventChannel(event, anyEvent.select(qualifiers),
-                    new RobustDelivery(beanManager, qualifiers)));
+            channels.put(event.getName(), new EventChannel(event, moduleQualifier, anyEvent, beanManager));
         }
         this.names = Collections.unmodifiableMap(names);
         this.channels = channels;
-    }
-
-    private static Annotation[] qualifiers(EventModule moduleQualifier, EventDefinition event) {
-        List<Annotation> qualifiers = new ArrayList<>();
-        qualifiers.add(moduleQualifier);
-        qualifiers.add(NamedLiteral.of(event.getName()));
-        qualifiers.add(Any.Literal.INSTANCE);
-        for (String pattern : event.getPatterns()) {
-            qualifiers.add(new NamePattern.Literal(pattern));
-        }
-        return qualifiers.toArray(new Annotation[0]);
     }
 
     @Override
@@ -88,7 +75,7 @@ public final class ModuleEventEmitter implements EventEmitter {
     public void send(String name, Object payload) {
         EventChannel channel = channel(name).accept(payload);
         if (listener == null) {
-            channel.event.fire(payload);
+            channel.event().fire(payload);
         } else {
             sendListened(channel, payload);
         }
@@ -96,11 +83,11 @@ public final class ModuleEventEmitter implements EventEmitter {
 
     private void sendListened(EventChannel channel, Object payload) {
         listener.sending(module.getName(), channel.definition.getName(), payload);
-        List<String> receivers = channel.robustDelivery.receiverNames(payload, false);
+        List<String> receivers = channel.robustDelivery().receiverNames(payload, false);
         try {
-            channel.event.fire(payload);
+            channel.event().fire(payload);
         } catch (RuntimeException | Error e) {
-            ReceiverFailure failure = channel.robustDelivery.failureOf(payload, e);
+            ReceiverFailure failure = channel.robustDelivery().failureOf(payload, e);
             int failed = receivers.indexOf(failure.receiver());
             sent(channel, payload, failed < 0 ? receivers : receivers.subList(0, failed + 1), List.of(failure));
             throw e;
@@ -113,13 +100,13 @@ public final class ModuleEventEmitter implements EventEmitter {
     public <T> CompletionStage<T> sendAsync(String name, T payload) {
         EventChannel channel = channel(name).accept(payload);
         if (listener == null) {
-            return (CompletionStage<T>) channel.event.fireAsync(payload);
+            return (CompletionStage<T>) channel.event().fireAsync(payload);
         }
         listener.sending(module.getName(), name, payload);
-        List<String> receivers = channel.robustDelivery.receiverNames(payload, true);
-        return ((CompletionStage<T>) channel.event.fireAsync(payload)).whenComplete((delivered, failure) -> sent(
+        List<String> receivers = channel.robustDelivery().receiverNames(payload, true);
+        return ((CompletionStage<T>) channel.event().fireAsync(payload)).whenComplete((delivered, failure) -> sent(
                 channel, payload, receivers,
-                failure == null ? List.of() : channel.robustDelivery.failuresOf(payload, failure)));
+                failure == null ? List.of() : channel.robustDelivery().failuresOf(payload, failure)));
     }
 
     @Override
@@ -129,10 +116,10 @@ public final class ModuleEventEmitter implements EventEmitter {
             listener.sending(module.getName(), name, payload);
         }
         List<ReceiverFailure> failures = new ArrayList<>(0);
-        channel.robustDelivery.deliver(payload, failures);
+        channel.robustDelivery().deliver(payload, failures);
         List<ReceiverFailure> result = failures.isEmpty() ? List.of() : Collections.unmodifiableList(failures);
         if (listener != null) {
-            sent(channel, payload, channel.robustDelivery.receiverNames(payload, false), result);
+            sent(channel, payload, channel.robustDelivery().receiverNames(payload, false), result);
         }
         return result;
     }
@@ -173,16 +160,56 @@ public final class ModuleEventEmitter implements EventEmitter {
                 + declared + "; to send a new event, declare it as a constant of " + module.getDeclaringInterface();
     }
 
+    /**
+     * One event name of the module. Its {@code Event} and robust delivery are made on the first send of the name,
+     * not at start-up, so that an application with thousands of declared events pays only for those it sends.
+     * Two threads sending the name first may both make them; either result is equivalent, and both are safely
+     * published through their final fields.
+     */
     private static final class EventChannel {
 
         final EventDefinition definition;
-        final Event<Object> event;
-        final RobustDelivery robustDelivery;
+        private final EventModule moduleQualifier;
+        private final Event<Object> anyEvent;
+        private final BeanManager beanManager;
+        private Event<Object> event;
+        private RobustDelivery robustDelivery;
 
-        EventChannel(EventDefinition definition, Event<Object> event, RobustDelivery robustDelivery) {
+        EventChannel(EventDefinition definition, EventModule moduleQualifier, Event<Object> anyEvent,
+                BeanManager beanManager) {
             this.definition = definition;
-            this.event = event;
-            this.robustDelivery = robustDelivery;
+            this.moduleQualifier = moduleQualifier;
+            this.anyEvent = anyEvent;
+            this.beanManager = beanManager;
+        }
+
+        Event<Object> event() {
+            Event<Object> selected = event;
+            if (selected == null) {
+                selected = anyEvent.select(qualifiers());
+                event = selected;
+            }
+            return selected;
+        }
+
+        RobustDelivery robustDelivery() {
+            RobustDelivery delivery = robustDelivery;
+            if (delivery == null) {
+                delivery = new RobustDelivery(beanManager, qualifiers());
+                robustDelivery = delivery;
+            }
+            return delivery;
+        }
+
+        private Annotation[] qualifiers() {
+            List<Annotation> qualifiers = new ArrayList<>();
+            qualifiers.add(moduleQualifier);
+            qualifiers.add(NamedLiteral.of(definition.getName()));
+            qualifiers.add(Any.Literal.INSTANCE);
+            for (String pattern : definition.getPatterns()) {
+                qualifiers.add(new NamePattern.Literal(pattern));
+            }
+            return qualifiers.toArray(new Annotation[0]);
         }
 
         EventChannel accept(Object payload) {
