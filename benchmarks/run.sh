@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds what the benchmarks need, runs them and prints their tables (docs/modules/ROOT/pages/benchmarks.adoc).
+#
+#   benchmarks/run.sh                   everything: the dispatch suite (JMH), then the start-up and build cost suite
+#   benchmarks/run.sh quick             the dispatch suite with short iterations and one fork (under five minutes)
+#   benchmarks/run.sh dispatch [ARGS]   the dispatch suite only; ARGS go to JMH (e.g. -p observers=10)
+#   benchmarks/run.sh startup [ARGS]    the start-up and build cost suite only; ARGS go to its driver, e.g.
+#                                       --sizes 10x10x1,100x10x2,50x100x1,100x100x1 --builds 3 --starts 9
+#
+# JMH's JSON lands in benchmarks/target/jmh-result.json, the start-up suite's in
+# benchmarks/target/startup/startup-result.json; each suite also writes its table as AsciiDoc beside its JSON.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-all}"
+[ $# -gt 0 ] && shift
+
+jar=benchmarks/target/quarkus-module-events-benchmarks-999-SNAPSHOT-runner.jar
+result=benchmarks/target/jmh-result.json
+
+build() {
+    echo "== Building the extension (installed: the generated start-up applications resolve it from ~/.m2) and the benchmarks"
+    ./mvnw -q -B install -pl runtime,deployment -am -DskipTests
+    ./mvnw -q -B package -pl benchmarks -DskipTests
+}
+
+machine() {
+    echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory," \
+        "load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+    if awk -v cores="$(nproc)" '{ exit !($1 > cores / 2) }' /proc/loadavg; then
+        echo "== WARNING: the machine is busy with other work; the figures will be noisy"
+    fi
+}
+
+dispatch() {
+    echo "== Dispatch suite: java -cp $jar org.openjdk.jmh.Main DispatchBenchmark -prof gc -rf json -rff $result $*"
+    java -cp "$jar" org.openjdk.jmh.Main DispatchBenchmark -prof gc -rf json -rff "$result" "$@"
+    java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.DispatchReport "$result"
+}
+
+startup() {
+    echo "== Start-up and build cost suite"
+    java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.startup.StartupBenchmark --repo . \
+        --work benchmarks/target/startup "$@"
+}
+
+case "$mode" in
+    quick | dispatch | startup | all) machine ;;
+esac
+case "$mode" in
+    quick)
+        build
+        dispatch -f 1 -wi 3 -w 1s -i 3 -r 500ms "$@"
+        ;;
+    dispatch)
+        build
+        dispatch "$@"
+        ;;
+    startup)
+        build
+        startup "$@"
+        ;;
+    all)
+        build
+        dispatch
+        startup
+        ;;
+    *)
+        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args]]" >&2
+        exit 2
+        ;;
+esac
