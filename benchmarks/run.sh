@@ -6,6 +6,7 @@
 #   benchmarks/run.sh dispatch [ARGS]   the dispatch suite only; ARGS go to JMH (e.g. -p observers=10)
 #   benchmarks/run.sh startup [ARGS]    the start-up and build cost suite only; ARGS go to its driver, e.g.
 #                                       --sizes 10x10x1,100x10x2,50x100x1,100x100x1 --builds 3 --starts 9
+#                                       (--builds 0 starts the last run's applications again, without building)
 #
 # JMH's JSON lands in benchmarks/target/jmh-result.json, the start-up suite's in
 # benchmarks/target/startup/startup-result.json; each suite also writes its table as AsciiDoc beside its JSON.

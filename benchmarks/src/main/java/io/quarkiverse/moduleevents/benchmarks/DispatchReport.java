@@ -20,9 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class DispatchReport {
 
-    private static final List<String> ORDER = List.of("directCall", "arcObserversNotified", "arcPreselectedFire", "arcSelectPerFire",
-            "moduleEmitterSend", "sketchPreresolvedSend", "moduleEmitterSendRobust", "arcFireAsync", "moduleEmitterSendAsync",
-            "vertxEventBusLocal", "guavaEventBus", "springMulticaster");
+    private static final List<String> ORDER = List.of("directCall", "arcObserversNotified", "arcPreselectedFire",
+            "arcSelectPerFire", "moduleEmitterSend", "sketchPreresolvedSend", "moduleEmitterSendRobust", "arcFireAsync",
+            "moduleEmitterSendAsync", "vertxEventBusLocal", "guavaEventBus", "springMulticaster");
     private static final double MAX_SEND_VS_ARC = 1.10;
     private static final double MAX_SEND_VS_DIRECT = 3.0;
     // gc.alloc.rate.norm carries a few hundredths of a byte of the profiler's own noise

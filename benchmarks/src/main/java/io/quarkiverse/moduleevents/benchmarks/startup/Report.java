@@ -63,7 +63,8 @@ final class Report {
         Size largest = largest();
         out.append("\nExtension build steps at ").append(largest).append(" (median ms):\n");
         steps(largest).forEach((step, millis) -> out.append(String.format(Locale.ROOT, "  %8.1f  %s%n", millis, step)));
-        out.append(String.format(Locale.ROOT, "%nHighest one-minute load average before a sample (this suite alone keeps it near 1-2): %.2f%n%n", maxLoad()));
+        out.append(String.format(Locale.ROOT, "%nHighest one-minute load average before a sample"
+                + " (this suite alone keeps it near 1-2): %.2f%n%n", maxLoad()));
         targets().forEach(line -> out.append(line).append('\n'));
         return out.toString();
     }
