@@ -26,10 +26,9 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
     /**
      * @param name the module's name
      * @param declaringInterface the interface that declares it
-     * @param packageName the package of that interface, to tell which module a receiver belongs to
      * @param events its events in declaration order
      */
-    public record Module(String name, String declaringInterface, String packageName, List<Event> events) {
+    public record Module(String name, String declaringInterface, List<Event> events) {
     }
 
     /**

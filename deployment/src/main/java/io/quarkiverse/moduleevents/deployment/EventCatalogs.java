@@ -2,6 +2,8 @@ package io.quarkiverse.moduleevents.deployment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ public final class EventCatalogs {
 
     static EventCatalogBuildItem build(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
             List<ObservedEvent> observers, PayloadTypes payloadTypes) {
+        ObserversByName candidates = new ObserversByName(observers);
         List<Module> modules = new ArrayList<>();
         for (EventModuleBuildItem module : declared.modules()) {
             if (module != declared.module(module.name())) {
@@ -28,9 +31,8 @@ public final class EventCatalogs {
             }
             List<Event> events = new ArrayList<>();
             for (DeclaredEvent event : module.events()) {
-                List<Receiver> receivers = observers.stream()
-                        .filter(observer -> observer.observer.getObserverMethod() != null
-                                && observer.canReceive(event, payloadTypes))
+                List<Receiver> receivers = candidates.of(event.name()).stream()
+                        .filter(observer -> observer.canReceive(event, payloadTypes))
                         .map(observer -> new Receiver(observer.methodName(), receivingModule(observer, declared),
                                 observer.observer.isAsync(), observer.observer.getPriority(), observer.pattern))
                         .sorted(Comparator.comparingInt(Receiver::priority).thenComparing(Receiver::method))
@@ -39,10 +41,45 @@ public final class EventCatalogs {
                         event.payloadType() == null ? null : event.payloadType().toString(),
                         List.copyOf(sendSites.senders(event.name())), receivers));
             }
-            String interfaceName = module.declaringInterface().toString();
-            modules.add(new Module(module.name(), interfaceName, packageOf(interfaceName), events));
+            modules.add(new Module(module.name(), module.declaringInterface().toString(), events));
         }
         return new EventCatalogBuildItem(modules);
+    }
+
+    /**
+     * The observer methods that may receive an event of a given name: those of exactly that name, and those that
+     * observe no name (a module, a pattern, or only a type). Comparing every event with every observer would make the
+     * catalog quadratic in the size of the application.
+     */
+    private static final class ObserversByName {
+
+        private final Map<String, List<ObservedEvent>> byName = new HashMap<>();
+        private final List<ObservedEvent> withoutName = new ArrayList<>();
+        private final Map<ObservedEvent, Integer> discoveryOrder = new IdentityHashMap<>();
+
+        ObserversByName(List<ObservedEvent> observers) {
+            for (ObservedEvent observer : observers) {
+                if (observer.observer.getObserverMethod() == null) {
+                    continue;
+                }
+                discoveryOrder.put(observer, discoveryOrder.size());
+                if (observer.name != null) {
+                    byName.computeIfAbsent(observer.name, name -> new ArrayList<>()).add(observer);
+                } else {
+                    withoutName.add(observer);
+                }
+            }
+        }
+
+        /**
+         * @return the candidates in the order bean discovery found them
+         */
+        List<ObservedEvent> of(String name) {
+            List<ObservedEvent> candidates = new ArrayList<>(byName.getOrDefault(name, List.of()));
+            candidates.addAll(withoutName);
+            candidates.sort(Comparator.comparingInt(discoveryOrder::get));
+            return candidates;
+        }
     }
 
     private static String receivingModule(ObservedEvent observer, DeclaredEventsBuildItem declared) {

@@ -1,7 +1,10 @@
 package io.quarkiverse.moduleevents.deployment;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,12 +16,18 @@ import io.quarkus.builder.item.SimpleBuildItem;
 public final class SendSitesBuildItem extends SimpleBuildItem {
 
     private final List<SendSite> sites;
+    private final Map<String, Set<String>> sendersByEvent = new HashMap<>();
 
     SendSitesBuildItem(List<SendSite> sites) {
         this.sites = sites.stream()
                 .sorted(Comparator.comparing(SendSite::className).thenComparing(SendSite::methodName)
                         .thenComparingInt(SendSite::line))
                 .toList();
+        for (SendSite site : this.sites) {
+            if (site.sends()) {
+                sendersByEvent.computeIfAbsent(site.eventName(), name -> new TreeSet<>()).add(site.caller());
+            }
+        }
     }
 
     /**
@@ -32,12 +41,6 @@ public final class SendSitesBuildItem extends SimpleBuildItem {
      * @return the methods that send the event, as {@code class#method}, sorted
      */
     public Set<String> senders(String eventName) {
-        Set<String> senders = new TreeSet<>();
-        for (SendSite site : sites) {
-            if (site.sends() && site.eventName().equals(eventName)) {
-                senders.add(site.caller());
-            }
-        }
-        return senders;
+        return Collections.unmodifiableSet(sendersByEvent.getOrDefault(eventName, Collections.emptySortedSet()));
     }
 }
