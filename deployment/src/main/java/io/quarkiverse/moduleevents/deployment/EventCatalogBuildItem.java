@@ -37,14 +37,24 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      * @param payload the declared payload type, {@code null} when any object
      * @param senders the methods that send it with a constant name, as {@code class#method}, sorted
      * @param receivers the observer methods that can receive it, by priority then method
+     * @param outgoing the broker channels it goes out on, sorted
+     * @param incoming the broker channels it comes in from, sorted
      */
-    public record Event(String key, String name, String payload, List<String> senders, List<Receiver> receivers) {
+    public record Event(String key, String name, String payload, List<String> senders, List<Receiver> receivers,
+            List<String> outgoing, List<String> incoming) {
 
         /**
-         * @return whether nothing sends the event and nothing receives it
+         * @return whether something receives the event: an observer method, or a channel it goes out on
+         */
+        public boolean received() {
+            return !receivers.isEmpty() || !outgoing.isEmpty();
+        }
+
+        /**
+         * @return whether nothing sends the event and nothing receives it, here or through a broker
          */
         public boolean unused() {
-            return senders.isEmpty() && receivers.isEmpty();
+            return senders.isEmpty() && incoming.isEmpty() && !received();
         }
     }
 

@@ -22,7 +22,7 @@ public final class EventCatalogs {
     }
 
     static EventCatalogBuildItem build(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
-            List<ObservedEvent> observers, PayloadTypes payloadTypes) {
+            List<ObservedEvent> observers, PayloadTypes payloadTypes, List<BridgedEventBuildItem> bridged) {
         ObserversByName candidates = new ObserversByName(observers);
         List<Module> modules = new ArrayList<>();
         for (EventModuleBuildItem module : declared.modules()) {
@@ -39,11 +39,17 @@ public final class EventCatalogs {
                         .toList();
                 events.add(new Event(event.key(), event.name(),
                         event.payloadType() == null ? null : event.payloadType().toString(),
-                        List.copyOf(sendSites.senders(event.name())), receivers));
+                        List.copyOf(sendSites.senders(event.name())), receivers,
+                        channels(bridged, event.name(), true), channels(bridged, event.name(), false)));
             }
             modules.add(new Module(module.name(), module.declaringInterface().toString(), events));
         }
         return new EventCatalogBuildItem(modules);
+    }
+
+    private static List<String> channels(List<BridgedEventBuildItem> bridged, String eventName, boolean outgoing) {
+        return bridged.stream().filter(item -> item.outgoing() == outgoing && item.eventName().equals(eventName))
+                .map(BridgedEventBuildItem::channel).distinct().sorted().toList();
     }
 
     /**
@@ -125,13 +131,19 @@ public final class EventCatalogs {
                             .append(", \"pattern\": ").append(quote(receiver.pattern())).append('}');
                     receiverSeparator = ",\n";
                 }
-                json.append(event.receivers().isEmpty() ? "]}" : "\n      ]}");
+                json.append(event.receivers().isEmpty() ? "]" : "\n      ]")
+                        .append(", \"outgoing\": [").append(quoteAll(event.outgoing()))
+                        .append("], \"incoming\": [").append(quoteAll(event.incoming())).append("]}");
                 eventSeparator = ",\n";
             }
             json.append(module.events().isEmpty() ? "]}" : "\n    ]}");
             moduleSeparator = ",\n";
         }
         return json.append(catalog.modules().isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+    }
+
+    private static String quoteAll(List<String> values) {
+        return values.stream().map(EventCatalogs::quote).collect(Collectors.joining(", "));
     }
 
     private static String quote(String value) {
@@ -157,7 +169,8 @@ public final class EventCatalogs {
     }
 
     /**
-     * @return a Mermaid flow chart: each sending module, its events, and the modules that receive them
+     * @return a Mermaid flow chart: each sending module, its events, the modules that receive them, and the broker
+     *         channels they go out on or come in from
      */
     public static String flowDiagram(EventCatalogBuildItem catalog) {
         StringBuilder diagram = new StringBuilder("flowchart LR\n");
@@ -173,6 +186,12 @@ public final class EventCatalogs {
                         .append("    ").append(eventNode).append(" --> ")
                         .append(node(nodes, "module:" + receiver, "m")).append("[\"").append(receiver)
                         .append("\"]\n"));
+                event.outgoing().forEach(channel -> diagram.append("    ").append(eventNode).append(" --> ")
+                        .append(node(nodes, "channel:" + channel, "c")).append("[/\"channel ").append(channel)
+                        .append("\"/]\n"));
+                event.incoming().forEach(channel -> diagram.append("    ")
+                        .append(node(nodes, "channel:" + channel, "c")).append("[/\"channel ").append(channel)
+                        .append("\"/] --> ").append(eventNode).append('\n'));
             }
         }
         return diagram.toString();
@@ -185,7 +204,8 @@ public final class EventCatalogs {
     static String toMarkdown(EventCatalogBuildItem catalog) {
         StringBuilder page = new StringBuilder("# Event catalog\n\n")
                 .append("Who sends and who receives each module event, as the build found them. Senders are the")
-                .append(" methods that call an emitter with a constant name.\n\n")
+                .append(" methods that call an emitter with a constant name, and the broker channels the event comes")
+                .append(" in from; receivers are the observer methods, and the channels it goes out on.\n\n")
                 .append("```mermaid\n").append(flowDiagram(catalog)).append("```\n");
         for (Module module : catalog.modules()) {
             page.append("\n## Module `").append(module.name()).append("`\n\nDeclared in `")
@@ -194,8 +214,9 @@ public final class EventCatalogs {
             for (Event event : module.events()) {
                 page.append("| ").append(event.key()).append(" | `").append(event.name()).append("` | ")
                         .append(event.payload() == null ? "any" : "`" + event.payload() + "`").append(" | ")
-                        .append(cell(event.senders())).append(" | ")
-                        .append(cell(event.receivers().stream().map(EventCatalogs::describe).toList()))
+                        .append(cell(event.senders(), event.incoming())).append(" | ")
+                        .append(cell(event.receivers().stream().map(EventCatalogs::describe).toList(),
+                                event.outgoing()))
                         .append(" |\n");
             }
         }
@@ -207,8 +228,13 @@ public final class EventCatalogs {
                 + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "") + ")";
     }
 
-    private static String cell(List<String> values) {
-        return values.isEmpty() ? "none" : values.stream().map(value -> "`" + value + "`")
-                .collect(Collectors.joining("<br>"));
+    /**
+     * @param channels broker channels, listed after the methods
+     */
+    private static String cell(List<String> methods, List<String> channels) {
+        List<String> values = new ArrayList<>();
+        methods.forEach(method -> values.add("`" + method + "`"));
+        channels.forEach(channel -> values.add("channel `" + channel + "`"));
+        return values.isEmpty() ? "none" : String.join("<br>", values);
     }
 }

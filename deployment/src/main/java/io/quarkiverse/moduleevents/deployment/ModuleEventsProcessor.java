@@ -191,9 +191,11 @@ class ModuleEventsProcessor {
 
     @BuildStep
     EventCatalogBuildItem buildCatalog(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
-            BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index) {
+            BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
+            List<BridgedEventBuildItem> bridged) {
         List<ObservedEvent> observers = beanDiscovery.getObservers().stream().map(ObservedEvent::new).toList();
-        return EventCatalogs.build(declared, sendSites, observers, new PayloadTypes(index.getComputingIndex()));
+        return EventCatalogs.build(declared, sendSites, observers, new PayloadTypes(index.getComputingIndex()),
+                bridged);
     }
 
     @BuildStep
@@ -286,7 +288,7 @@ class ModuleEventsProcessor {
             List<String> patterns = event.receivers().stream().map(EventCatalogBuildItem.Receiver::pattern)
                     .filter(Objects::nonNull).distinct().sorted().toList();
             events.add(new EventDefinition(event.key(), event.name(), loadClass(event.payload()),
-                    !event.receivers().isEmpty(), patterns));
+                    event.received(), patterns));
         }
         return new ModuleDefinition(module.name(), module.declaringInterface(), events);
     }

@@ -47,7 +47,8 @@ class EventCatalogTest {
                 {
                   "modules": [
                     {"name": "mail", "interface": "PKG.mail.MailEvents", "events": [
-                      {"key": "WELCOME_SENT", "name": "mail:welcome:sent", "payload": null, "senders": [], "receivers": []}
+                      {"key": "WELCOME_SENT", "name": "mail:welcome:sent", "payload": null, "senders": [], "receivers": [], \
+                "outgoing": [], "incoming": []}
                     ]},
                     {"name": "user", "interface": "PKG.user.UserEvents", "events": [
                       {"key": "ACCOUNT_CREATED", "name": "user:account:created", "payload": "PKG.user.User", \
@@ -56,19 +57,19 @@ class EventCatalogTest {
                         {"method": "PKG.mail.WelcomeMail#onAccount", "async": false, "priority": 10, "pattern": null},
                         {"method": "PKG.mail.WelcomeMail#onCreated", "async": true, "priority": 2500, \
                 "pattern": "user:*:created"}
-                      ]},
+                      ], "outgoing": [], "incoming": []},
                       {"key": "EMAIL_CREATED", "name": "user:emails:created", "payload": "PKG.user.User", \
                 "senders": ["PKG.user.Signup#register"], "receivers": [
                         {"method": "PKG.audit.Audit#everyUserEvent", "async": false, "priority": 1, "pattern": null},
                         {"method": "PKG.mail.WelcomeMail#onCreated", "async": true, "priority": 2500, \
                 "pattern": "user:*:created"}
-                      ]},
+                      ], "outgoing": [], "incoming": []},
                       {"key": "PHONE_CREATED", "name": "user:phones:created", "payload": null, "senders": [], \
                 "receivers": [
                         {"method": "PKG.audit.Audit#everyUserEvent", "async": false, "priority": 1, "pattern": null},
                         {"method": "PKG.mail.WelcomeMail#onCreated", "async": true, "priority": 2500, \
                 "pattern": "user:*:created"}
-                      ]}
+                      ], "outgoing": [], "incoming": []}
                     ]}
                   ]
                 }

@@ -8,44 +8,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.ReceiverFailure;
 
 /**
- * The emitter of one module. Every name's {@link Event} is selected once, on its first send, and kept: ArC's
- * {@code select()} returns an {@code Event} with an empty observer resolution cache, so selecting per send would
- * resolve the observers again on every event.
+ * The emitter of one module. Every name's receivers are resolved once, on its first send, and kept: {@code send}
+ * notifies them directly (see {@link SynchronousReceivers}), and the other methods fire through an {@link Event}
+ * selected once, since ArC's {@code select()} returns an {@code Event} with an empty observer resolution cache.
  */
 public final class ModuleEventEmitter implements EventEmitter {
 
     private final ModuleDefinition module;
     private final EventDirectory directory;
+    private final EventModule moduleQualifier;
+    private final Event<Object> anyEvent;
+    private final BeanManager beanManager;
     private final Map<String, String> names;
     private final Map<String, EventChannel> channels;
     /** {@code null} in production */
     private final SendListener listener;
+    private InjectionPoint injectionPoint;
 
     ModuleEventEmitter(EventDirectory directory, String moduleName, Event<Object> anyEvent, BeanManager beanManager,
             SendListener listener) {
         this.directory = directory;
+        this.anyEvent = anyEvent;
+        this.beanManager = beanManager;
         this.listener = listener;
         this.module = directory.module(moduleName);
+        this.moduleQualifier = EventModule.Literal.of(moduleName);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, EventChannel> channels = new HashMap<>();
-        EventModule moduleQualifier = EventModule.Literal.of(moduleName);
         for (EventDefinition event : module.getEvents()) {
             names.put(event.getKey(), event.getName());
-            channels.put(event.getName(), new EventChannel(event, moduleQualifier, anyEvent, beanManager));
+            channels.put(event.getName(), new EventChannel(event));
         }
         this.names = Collections.unmodifiableMap(names);
         this.channels = channels;
+    }
+
+    /**
+     * @return the injection point of this emitter's {@code Event}, as the observers' {@code EventMetadata} reports
+     *         it; resolved on first use, when the emitter's bean exists
+     */
+    private InjectionPoint injectionPoint() {
+        InjectionPoint resolved = injectionPoint;
+        if (resolved == null) {
+            resolved = new EmitterInjectionPoint(
+                    beanManager.resolve(beanManager.getBeans(EventEmitter.class, moduleQualifier)));
+            injectionPoint = resolved;
+        }
+        return resolved;
     }
 
     @Override
@@ -75,7 +98,7 @@ public final class ModuleEventEmitter implements EventEmitter {
     public void send(String name, Object payload) {
         EventChannel channel = channel(name).accept(payload);
         if (listener == null) {
-            channel.event().fire(payload);
+            channel.deliver(payload);
         } else {
             sendListened(channel, payload);
         }
@@ -83,11 +106,11 @@ public final class ModuleEventEmitter implements EventEmitter {
 
     private void sendListened(EventChannel channel, Object payload) {
         listener.sending(module.getName(), channel.definition.getName(), payload);
-        List<String> receivers = channel.robustDelivery().receiverNames(payload, false);
+        List<String> receivers = channel.receiverNames().receiverNames(payload, false);
         try {
-            channel.event().fire(payload);
+            channel.deliver(payload);
         } catch (RuntimeException | Error e) {
-            ReceiverFailure failure = channel.robustDelivery().failureOf(payload, e);
+            ReceiverFailure failure = channel.receiverNames().failureOf(payload, e);
             int failed = receivers.indexOf(failure.receiver());
             sent(channel, payload, failed < 0 ? receivers : receivers.subList(0, failed + 1), List.of(failure));
             throw e;
@@ -103,10 +126,10 @@ public final class ModuleEventEmitter implements EventEmitter {
             return (CompletionStage<T>) channel.event().fireAsync(payload);
         }
         listener.sending(module.getName(), name, payload);
-        List<String> receivers = channel.robustDelivery().receiverNames(payload, true);
+        List<String> receivers = channel.receiverNames().receiverNames(payload, true);
         return ((CompletionStage<T>) channel.event().fireAsync(payload)).whenComplete((delivered, failure) -> sent(
                 channel, payload, receivers,
-                failure == null ? List.of() : channel.robustDelivery().failuresOf(payload, failure)));
+                failure == null ? List.of() : channel.receiverNames().failuresOf(payload, failure)));
     }
 
     @Override
@@ -116,10 +139,10 @@ public final class ModuleEventEmitter implements EventEmitter {
             listener.sending(module.getName(), name, payload);
         }
         List<ReceiverFailure> failures = new ArrayList<>(0);
-        channel.robustDelivery().deliver(payload, failures);
+        channel.receivers(payload).notifyEach(payload, failures);
         List<ReceiverFailure> result = failures.isEmpty() ? List.of() : Collections.unmodifiableList(failures);
         if (listener != null) {
-            sent(channel, payload, channel.robustDelivery().receiverNames(payload, false), result);
+            sent(channel, payload, channel.receiverNames().receiverNames(payload, false), result);
         }
         return result;
     }
@@ -161,26 +184,61 @@ public final class ModuleEventEmitter implements EventEmitter {
     }
 
     /**
-     * One event name of the module. Its {@code Event} and robust delivery are made on the first send of the name,
-     * not at start-up, so that an application with thousands of declared events pays only for those it sends.
-     * Two threads sending the name first may both make them; either result is equivalent, and both are safely
+     * Hands a sibling extension (the messaging bridge) the {@code Event} this emitter fires a name with, selected with
+     * further qualifiers, so that what it fires reaches every receiver of the name, pattern receivers included. Not
+     * for applications.
+     *
+     * @throws IllegalArgumentException when the module does not declare the name
+     */
+    public Event<Object> event(String name, Annotation... additionalQualifiers) {
+        EventChannel channel = channel(name);
+        return channel.event().select(additionalQualifiers);
+    }
+
+    /**
+     * One event name of the module. Its {@code Event} and its receivers are resolved on the first send of the name,
+     * not at start-up, so that an application with thousands of declared events pays only for those it sends. Two
+     * threads sending the name first may both resolve them; either result is equivalent, and both are safely
      * published through their final fields.
      */
-    private static final class EventChannel {
+    private final class EventChannel {
 
         final EventDefinition definition;
-        private final EventModule moduleQualifier;
-        private final Event<Object> anyEvent;
-        private final BeanManager beanManager;
         private Event<Object> event;
-        private RobustDelivery robustDelivery;
+        private SynchronousReceivers lastReceivers;
+        private ConcurrentMap<Class<?>, SynchronousReceivers> receiversByRuntimeType;
 
-        EventChannel(EventDefinition definition, EventModule moduleQualifier, Event<Object> anyEvent,
-                BeanManager beanManager) {
+        EventChannel(EventDefinition definition) {
             this.definition = definition;
-            this.moduleQualifier = moduleQualifier;
-            this.anyEvent = anyEvent;
-            this.beanManager = beanManager;
+        }
+
+        void deliver(Object payload) {
+            SynchronousReceivers receivers = receivers(payload);
+            if (receivers.firedThroughCdi()) {
+                event().fire(payload);
+            } else {
+                receivers.notifyUntilFirstFailure(payload);
+            }
+        }
+
+        /**
+         * @return the receivers for the payload's runtime type; like ArC's notifier cache, the last type's are at
+         *         hand, others are looked up
+         */
+        SynchronousReceivers receivers(Object payload) {
+            SynchronousReceivers receivers = lastReceivers;
+            if (receivers != null && receivers.runtimeType == payload.getClass()) {
+                return receivers;
+            }
+            ConcurrentMap<Class<?>, SynchronousReceivers> byType = receiversByRuntimeType;
+            if (byType == null) {
+                byType = new ConcurrentHashMap<>(2);
+                receiversByRuntimeType = byType;
+            }
+            receivers = byType.computeIfAbsent(payload.getClass(),
+                    type -> new SynchronousReceivers(beanManager, payload, qualifiers(), injectionPoint()));
+            lastReceivers = receivers;
+            return receivers;
         }
 
         Event<Object> event() {
@@ -192,13 +250,8 @@ public final class ModuleEventEmitter implements EventEmitter {
             return selected;
         }
 
-        RobustDelivery robustDelivery() {
-            RobustDelivery delivery = robustDelivery;
-            if (delivery == null) {
-                delivery = new RobustDelivery(beanManager, qualifiers());
-                robustDelivery = delivery;
-            }
-            return delivery;
+        ReceiverNames receiverNames() {
+            return new ReceiverNames(beanManager, qualifiers());
         }
 
         private Annotation[] qualifiers() {

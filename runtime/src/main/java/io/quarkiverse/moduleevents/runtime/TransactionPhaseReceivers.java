@@ -77,14 +77,14 @@ final class TransactionPhaseReceivers implements Synchronization {
     }
 
     private void notifyObservers(Predicate<TransactionPhase> inPhase) {
-        RobustDelivery.withRequestContext(() -> {
+        SynchronousReceivers.withRequestContext(() -> {
             for (ObserverMethod<? super Object> observer : observers) {
                 if (inPhase.test(observer.getTransactionPhase())) {
                     try {
                         observer.notify(context);
                     } catch (RuntimeException e) {
                         LOG.errorf(e, "Receiver %s failed in transaction phase %s",
-                                RobustDelivery.receiverName(observer), observer.getTransactionPhase());
+                                ReceiverNames.of(observer), observer.getTransactionPhase());
                     }
                 }
             }

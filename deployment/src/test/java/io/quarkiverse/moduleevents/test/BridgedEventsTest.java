@@ -1,0 +1,80 @@
+package io.quarkiverse.moduleevents.test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.moduleevents.EventEmitter;
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.Payload;
+import io.quarkiverse.moduleevents.deployment.BridgedEventBuildItem;
+import io.quarkus.builder.BuildContext;
+import io.quarkus.builder.BuildStep;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Events that a sibling extension carries over a broker channel: the catalog lists the channels, an event going out
+ * counts as received and one coming in as sent, so neither is unused (the build would fail here otherwise).
+ */
+class BridgedEventsTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class))
+            .overrideConfigKey("quarkus.module-events.unused", "fail")
+            .addBuildChainCustomizer(chain -> chain.addBuildStep(new BridgeBothEvents())
+                    .produces(BridgedEventBuildItem.class).build());
+
+    @Inject
+    UserEvents users;
+
+    @Test
+    void anEventGoingOutHasReceiversAndOneComingInHasNone() {
+        assertTrue(users.hasReceivers(UserEvents.ACCOUNT_CREATED));
+        assertFalse(users.hasReceivers(UserEvents.ACCOUNT_DELETED));
+    }
+
+    @Test
+    void theCatalogListsTheChannels() throws IOException {
+        String json = Files.readString(Path.of("target/module-events/catalog.json"));
+        assertTrue(json.contains("\"name\": \"user:account:created\", \"payload\": \"" + User.class.getName()
+                + "\", \"senders\": [], \"receivers\": [], \"outgoing\": [\"user-out\"], \"incoming\": []}"), json);
+        assertTrue(json.contains("\"name\": \"user:account:deleted\", \"payload\": \"" + User.class.getName()
+                + "\", \"senders\": [], \"receivers\": [], \"outgoing\": [], \"incoming\": [\"user-in\"]}"), json);
+        String page = Files.readString(Path.of("target/module-events/catalog.md"));
+        assertTrue(page.contains("e1 --> c2[/\"channel user-out\"/]"), page);
+        assertTrue(page.contains("c4[/\"channel user-in\"/] --> e3"), page);
+        assertTrue(page.contains("| none | channel `user-out` |"), page);
+        assertTrue(page.contains("| channel `user-in` | none |"), page);
+    }
+
+    /**
+     * In a class of its own, not a lambda of the test: it is loaded with the build's classes.
+     */
+    static final class BridgeBothEvents implements BuildStep {
+        @Override
+        public void execute(BuildContext context) {
+            context.produce(new BridgedEventBuildItem(UserEvents.ACCOUNT_CREATED, "user-out", true));
+            context.produce(new BridgedEventBuildItem(UserEvents.ACCOUNT_DELETED, "user-in", false));
+        }
+    }
+
+    @EventModule("user")
+    public interface UserEvents extends EventEmitter {
+        @Payload(User.class)
+        String ACCOUNT_CREATED = "user:account:created";
+        @Payload(User.class)
+        String ACCOUNT_DELETED = "user:account:deleted";
+    }
+
+    public record User(String name) {
+    }
+}
