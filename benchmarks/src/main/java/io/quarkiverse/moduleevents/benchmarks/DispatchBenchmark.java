@@ -76,7 +76,6 @@ public class DispatchBenchmark {
     private BenchEvents emitter;
     private List<ObserverMethod<? super Object>> observerMethods;
     private EventMetadata metadata;
-    private PreresolvedSendSketch sketch;
     private io.vertx.core.eventbus.EventBus vertxBus;
     private BusReceivers busReceivers;
     private String address;
@@ -103,7 +102,6 @@ public class DispatchBenchmark {
         observerMethods = new ArrayList<>(Arc.container().beanManager().resolveObserverMethods((Object) tick,
                 NamedLiteral.of(name)));
         metadata = new Metadata(Set.of(NamedLiteral.of(name), Any.Literal.INSTANCE), Tick.class);
-        sketch = new PreresolvedSendSketch(Arc.container().beanManager(), Tick.class, BenchEvents.ONE, BenchEvents.TEN);
 
         vertxBus = fixtures.bus;
         busReceivers = fixtures.busReceivers;
@@ -174,15 +172,6 @@ public class DispatchBenchmark {
         for (ObserverMethod<? super Object> observer : observerMethods) {
             observer.notify(context);
         }
-    }
-
-    /**
-     * Not a way to send events either: the change proposed for the emitter's {@code send}, sketched in
-     * {@link PreresolvedSendSketch}.
-     */
-    @Benchmark
-    public void sketchPreresolvedSend() {
-        sketch.send(name, tick);
     }
 
     @Benchmark

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class DispatchReport {
 
     private static final List<String> ORDER = List.of("directCall", "arcObserversNotified", "arcPreselectedFire",
-            "arcSelectPerFire", "moduleEmitterSend", "sketchPreresolvedSend", "moduleEmitterSendRobust", "arcFireAsync",
+            "arcSelectPerFire", "moduleEmitterSend", "moduleEmitterSendRobust", "arcFireAsync",
             "moduleEmitterSendAsync", "vertxEventBusLocal", "guavaEventBus", "springMulticaster");
     private static final double MAX_SEND_VS_ARC = 1.10;
     private static final double MAX_SEND_VS_DIRECT = 3.0;

@@ -2,10 +2,11 @@ package io.quarkiverse.moduleevents.deployment;
 
 /**
  * Receiver patterns: event names in which {@code *} stands for exactly one segment, such as {@code user:*:created}.
+ * Public for the sibling extensions, whose configuration selects events with the same patterns.
  */
-final class NamePatterns {
+public final class NamePatterns {
 
-    static final String WILDCARD = "*";
+    public static final String WILDCARD = "*";
 
     private NamePatterns() {
     }
@@ -13,14 +14,14 @@ final class NamePatterns {
     /**
      * @return whether a {@code @Named} value is meant as a pattern of event names
      */
-    static boolean isPattern(String value) {
+    public static boolean isPattern(String value) {
         return value.indexOf(':') >= 0 && value.indexOf('*') >= 0;
     }
 
     /**
      * @return whether every {@code *} of the pattern stands for a whole segment, as in {@code user:*:created}
      */
-    static boolean isWellFormed(String pattern) {
+    public static boolean isWellFormed(String pattern) {
         for (String segment : pattern.split(":", -1)) {
             if (segment.isEmpty() || (segment.indexOf('*') >= 0 && !segment.equals(WILDCARD))) {
                 return false;
@@ -33,7 +34,7 @@ final class NamePatterns {
      * @return whether the name has as many segments as the pattern, each equal to the pattern's or matched by a
      *         {@code *}
      */
-    static boolean matches(String pattern, String name) {
+    public static boolean matches(String pattern, String name) {
         String[] patternSegments = pattern.split(":", -1);
         String[] nameSegments = name.split(":", -1);
         if (patternSegments.length != nameSegments.length) {

@@ -33,8 +33,8 @@ public final class ModuleEventEmitter implements EventEmitter {
     private final EventModule moduleQualifier;
     private final Event<Object> anyEvent;
     private final BeanManager beanManager;
-    private final Map<String, String> names;
     private final Map<String, EventChannel> channels;
+    private Map<String, String> names;
     /** {@code null} in production */
     private final SendListener listener;
     private InjectionPoint injectionPoint;
@@ -47,13 +47,10 @@ public final class ModuleEventEmitter implements EventEmitter {
         this.listener = listener;
         this.module = directory.module(moduleName);
         this.moduleQualifier = EventModule.Literal.of(moduleName);
-        Map<String, String> names = new LinkedHashMap<>();
         Map<String, EventChannel> channels = new HashMap<>();
         for (EventDefinition event : module.getEvents()) {
-            names.put(event.getKey(), event.getName());
             channels.put(event.getName(), new EventChannel(event));
         }
-        this.names = Collections.unmodifiableMap(names);
         this.channels = channels;
     }
 
@@ -76,13 +73,27 @@ public final class ModuleEventEmitter implements EventEmitter {
         return module.getName();
     }
 
+    /**
+     * @return the keys and names, made on the first call: sending never needs them, and an application with thousands
+     *         of declared events would otherwise keep a second table of them
+     */
     @Override
     public Map<String, String> names() {
-        return names;
+        Map<String, String> table = names;
+        if (table == null) {
+            Map<String, String> keysToNames = new LinkedHashMap<>();
+            for (EventDefinition event : module.getEvents()) {
+                keysToNames.put(event.getKey(), event.getName());
+            }
+            table = Collections.unmodifiableMap(keysToNames);
+            names = table;
+        }
+        return table;
     }
 
     @Override
     public String name(String key) {
+        Map<String, String> names = names();
         String name = names.get(key);
         if (name == null) {
             String closest = key == null ? null : ClosestName.of(key, names.keySet());
@@ -171,13 +182,13 @@ public final class ModuleEventEmitter implements EventEmitter {
 
     private String undeclaredName(String name) {
         String declaringModule = name == null ? null : directory.moduleDeclaring(name);
-        String declared = " [names of module '" + module.getName() + "': " + String.join(", ", names.values()) + "]";
+        String declared = " [names of module '" + module.getName() + "': " + String.join(", ", names().values()) + "]";
         if (declaringModule != null) {
             return "Event '" + name + "' is declared by module '" + declaringModule + "', not by module '"
                     + module.getName() + "': send it through that module's emitter, @Inject @EventModule(\""
                     + declaringModule + "\") EventEmitter" + declared;
         }
-        String closest = name == null ? null : ClosestName.of(name, names.values());
+        String closest = name == null ? null : ClosestName.of(name, names().values());
         return "Module '" + module.getName() + "' does not declare the event '" + name + "'"
                 + (closest == null ? "" : "; did you mean '" + closest + "'?")
                 + declared + "; to send a new event, declare it as a constant of " + module.getDeclaringInterface();

@@ -1,0 +1,286 @@
+package io.quarkiverse.moduleevents.messaging.deployment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.EventContext;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.DotName;
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.deployment.BridgedEventBuildItem;
+import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
+import io.quarkiverse.moduleevents.messaging.Remote;
+import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.StructuredCloudEventsException;
+import io.quarkiverse.moduleevents.messaging.runtime.BridgeRoutes;
+import io.quarkiverse.moduleevents.messaging.runtime.ChannelCounters;
+import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
+import io.quarkiverse.moduleevents.messaging.runtime.IncomingRoute;
+import io.quarkiverse.moduleevents.messaging.runtime.MessagingBridgeRecorder;
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEventPublisher;
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingRoute;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
+import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
+import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem;
+import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem.ObserverConfiguratorBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.arc.processor.ObserverConfigurator;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.gizmo2.Const;
+import io.quarkus.gizmo2.desc.MethodDesc;
+import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelBuildItem;
+import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelDirection;
+import io.quarkus.smallrye.reactivemessaging.deployment.items.ConnectorManagedChannelBuildItem;
+import io.quarkus.smallrye.reactivemessaging.deployment.items.InjectedEmitterBuildItem;
+
+class ModuleEventsMessagingProcessor {
+
+    private static final String FEATURE = "module-events-messaging";
+    private static final Logger LOG = Logger.getLogger(ModuleEventsMessagingProcessor.class);
+    private static final String KAFKA = "smallrye-kafka";
+    private static final String AMQP = "smallrye-amqp";
+    /** after every receiver of the application, so an event goes out only once they all returned */
+    private static final int AFTER_APPLICATION_RECEIVERS = Integer.MAX_VALUE - 1000;
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registerBridgeBeans() {
+        return AdditionalBeanBuildItem.builder().setUnremovable()
+                .addBeanClasses(Remote.class, ChannelCounters.class, OutgoingEventPublisher.class,
+                        IncomingEventReceiver.class)
+                .build();
+    }
+
+    @BuildStep
+    BridgedEventsBuildItem selectBridgedEvents(MessagingBridgeBuildTimeConfig config, DeclaredEventsBuildItem declared,
+            BuildProducer<MessagingProblemBuildItem> problems) {
+        EventSelection selection = new EventSelection(declared,
+                problem -> problems.produce(new MessagingProblemBuildItem(problem)));
+        List<BridgedEvent> events = new ArrayList<>();
+        new TreeMap<>(config.outgoing()).forEach(
+                (channel, selected) -> events.addAll(selection.select(channel, true, selected.events())));
+        new TreeMap<>(config.incoming()).forEach(
+                (channel, selected) -> events.addAll(selection.select(channel, false, selected.events())));
+        events.forEach(bridged -> LOG.debugf("Bridging '%s' %s channel '%s'", bridged.event().name(),
+                bridged.outgoing() ? "out on" : "in from", bridged.channel()));
+        return new BridgedEventsBuildItem(events);
+    }
+
+    @BuildStep
+    void reportBridgedEvents(BridgedEventsBuildItem bridged, BuildProducer<BridgedEventBuildItem> catalog) {
+        for (BridgedEvent event : bridged.outgoing()) {
+            catalog.produce(new BridgedEventBuildItem(event.event().name(), event.channel(), true));
+        }
+        for (BridgedEvent event : bridged.incoming()) {
+            catalog.produce(new BridgedEventBuildItem(event.event().name(), event.channel(), false));
+        }
+    }
+
+    @BuildStep
+    void checkBinaryCloudEvents(BridgedEventsBuildItem bridged, BuildProducer<MessagingProblemBuildItem> problems) {
+        Config config = ConfigProvider.getConfig();
+        for (String channel : bridged.outgoingChannels()) {
+            checkBinaryCloudEvents(config, "mp.messaging.outgoing." + channel + ".cloud-events-mode", problems);
+        }
+        for (String channel : bridged.incomingChannels()) {
+            checkBinaryCloudEvents(config, "mp.messaging.incoming." + channel + ".cloud-events-mode", problems);
+        }
+    }
+
+    private static void checkBinaryCloudEvents(Config config, String key,
+            BuildProducer<MessagingProblemBuildItem> problems) {
+        String mode = config.getOptionalValue(key, String.class).orElse("binary");
+        if (mode.trim().equalsIgnoreCase("structured")) {
+            problems.produce(new MessagingProblemBuildItem(new StructuredCloudEventsException(
+                    "Bridged channel is configured for structured CloudEvents: " + key + "=" + mode
+                            + "; the messaging bridge sends and reads binary mode only: remove " + key
+                            + " or set it to binary")));
+        }
+    }
+
+    @BuildStep
+    void registerChannels(BridgedEventsBuildItem bridged, BuildProducer<ChannelBuildItem> channels,
+            BuildProducer<InjectedEmitterBuildItem> emitters) {
+        for (String channel : bridged.outgoingChannels()) {
+            channels.produce(ChannelBuildItem.outgoing(channel, configuredConnector("outgoing", channel)));
+            // unbounded, because OutgoingEventPublisher bounds the pending sends itself and fails the excess
+            // without failing the emitter, which a full bounded buffer would
+            emitters.produce(InjectedEmitterBuildItem.of(channel, Emitter.class.getName(), "UNBOUNDED_BUFFER", 0,
+                    false, -1));
+        }
+    }
+
+    private static String configuredConnector(String direction, String channel) {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("mp.messaging." + direction + "." + channel + ".connector", String.class)
+                .orElse(null);
+    }
+
+    @BuildStep
+    void generateIncomingConsumers(BridgedEventsBuildItem bridged, BuildProducer<GeneratedBeanBuildItem> beans) {
+        GeneratedBeanGizmoAdaptor output = new GeneratedBeanGizmoAdaptor(beans);
+        for (String channel : bridged.incomingChannels()) {
+            IncomingChannelGenerator.generate(channel, output);
+        }
+    }
+
+    @BuildStep
+    void registerOutgoingObservers(BridgedEventsBuildItem bridged, ObserverRegistrationPhaseBuildItem phase,
+            BuildProducer<ObserverConfiguratorBuildItem> observers) {
+        for (BridgedEvent event : bridged.outgoing()) {
+            for (boolean async : new boolean[] { false, true }) {
+                // ArC completes the configurator itself (done()) when it consumes the build item
+                observers.produce(new ObserverConfiguratorBuildItem(outgoingObserver(phase, event, async)));
+            }
+        }
+    }
+
+    private static ObserverConfigurator outgoingObserver(ObserverRegistrationPhaseBuildItem phase, BridgedEvent event,
+            boolean async) {
+        String name = event.event().name();
+        ObserverConfigurator observer = phase.getContext().configure()
+                .beanClass(DotName.createSimple(OutgoingEventPublisher.class))
+                .id(event.channel() + "/" + name + (async ? "/async" : ""))
+                .observedType(Object.class)
+                .addQualifier(AnnotationInstance.builder(EventModule.class).value(event.event().module()).build())
+                .addQualifier(AnnotationInstance.builder(Named.class).value(name).build())
+                .priority(AFTER_APPLICATION_RECEIVERS)
+                .async(async)
+                .notify(notify -> {
+                    notify.notifyMethod().invokeStatic(MethodDesc.of(OutgoingEventPublisher.class, "observed",
+                            void.class, EventContext.class, String.class, String.class),
+                            notify.eventContext(), Const.of(event.channel()), Const.of(name));
+                    notify.notifyMethod().return_();
+                });
+        return async ? observer : observer.transactionPhase(TransactionPhase.AFTER_SUCCESS);
+    }
+
+    @BuildStep
+    void contributeConnectorDefaults(BridgedEventsBuildItem bridged, List<ConnectorManagedChannelBuildItem> managed,
+            BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+        Map<String, String> connectors = connectors(managed, ChannelDirection.OUTGOING);
+        for (String channel : bridged.outgoingChannels()) {
+            String prefix = "mp.messaging.outgoing." + channel + ".";
+            if (KAFKA.equals(connectors.get(channel))) {
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "acks", "all"));
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "enable.idempotence", "true"));
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "key.serializer",
+                        "org.apache.kafka.common.serialization.StringSerializer"));
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "value.serializer",
+                        "org.apache.kafka.common.serialization.ByteArraySerializer"));
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "cloud-events-mode", "binary"));
+            } else if (AMQP.equals(connectors.get(channel))) {
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "durable", "true"));
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "cloud-events-mode", "binary"));
+            }
+        }
+        Map<String, String> incomingConnectors = connectors(managed, ChannelDirection.INCOMING);
+        for (String channel : bridged.incomingChannels()) {
+            String prefix = "mp.messaging.incoming." + channel + ".";
+            if (KAFKA.equals(incomingConnectors.get(channel))) {
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "key.deserializer",
+                        "org.apache.kafka.common.serialization.StringDeserializer"));
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "value.deserializer",
+                        "org.apache.kafka.common.serialization.ByteArrayDeserializer"));
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "auto.offset.reset", "earliest"));
+                // one bad message goes to the dead-letter topic instead of stopping the channel
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "failure-strategy",
+                        "dead-letter-queue"));
+            }
+        }
+    }
+
+    private static Map<String, String> connectors(List<ConnectorManagedChannelBuildItem> managed,
+            ChannelDirection direction) {
+        Map<String, String> connectors = new TreeMap<>();
+        for (ConnectorManagedChannelBuildItem channel : managed) {
+            if (channel.getDirection() == direction) {
+                connectors.put(channel.getName(), channel.getConnector());
+            }
+        }
+        return connectors;
+    }
+
+    @BuildStep
+    ReflectiveClassBuildItem registerPayloadsForJackson(BridgedEventsBuildItem bridged) {
+        String[] payloadTypes = Stream.concat(bridged.outgoing().stream(), bridged.incoming().stream()).map(event -> event.event().payloadType().toString()).distinct().sorted().toArray(String[]::new);
+        return payloadTypes.length == 0 ? null
+                : ReflectiveClassBuildItem.builder(payloadTypes).constructors().methods().fields()
+                        .reason(getClass().getName()).build();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem recordRoutes(MessagingBridgeRecorder recorder, BridgedEventsBuildItem bridged,
+            DeclaredEventsBuildItem declared, List<ConnectorManagedChannelBuildItem> managed,
+            CombinedIndexBuildItem index, BuildProducer<MessagingProblemBuildItem> problems) {
+        EventSubjects subjects = new EventSubjects(index.getComputingIndex(),
+                problem -> problems.produce(new MessagingProblemBuildItem(problem)));
+        Map<String, String> connectors = connectors(managed, ChannelDirection.OUTGOING);
+        List<OutgoingRoute> outgoing = bridged.outgoing().stream()
+                .map(event -> new OutgoingRoute(event.channel(), event.event().name(), event.event().module(),
+                        subjects.propertyOf(event.event().payloadType()), KAFKA.equals(connectors.get(event.channel()))))
+                .toList();
+        List<IncomingRoute> incoming = bridged.incoming().stream()
+                .map(event -> new IncomingRoute(event.channel(), event.event().name(), event.event().module(),
+                        loadClass(event.event().payloadType())))
+                .toList();
+        return SyntheticBeanBuildItem.configure(BridgeRoutes.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.routes(outgoing, incoming, List.copyOf(declared.eventNames())))
+                .done();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void checkRuntimeConfiguration(MessagingBridgeRecorder recorder, BridgedEventsBuildItem bridged,
+            List<ConnectorManagedChannelBuildItem> managed) {
+        Map<String, String> connectors = connectors(managed, ChannelDirection.INCOMING);
+        List<String> kafkaIncoming = bridged.incomingChannels().stream()
+                .filter(channel -> KAFKA.equals(connectors.get(channel))).toList();
+        recorder.checkConfiguration(!bridged.outgoing().isEmpty(), kafkaIncoming);
+    }
+
+    @BuildStep
+    void reportProblems(List<MessagingProblemBuildItem> collected, BuildProducer<ValidationErrorBuildItem> errors) {
+        if (!collected.isEmpty()) {
+            List<Throwable> problems = new ArrayList<>(collected.stream().map(MessagingProblemBuildItem::problem)
+                    .sorted(Comparator.comparing(Throwable::getMessage)).toList());
+            errors.produce(new ValidationErrorBuildItem(problems));
+        }
+    }
+
+    private static Class<?> loadClass(DotName name) {
+        try {
+            return Class.forName(name.toString(), false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot load the payload type " + name, e);
+        }
+    }
+}

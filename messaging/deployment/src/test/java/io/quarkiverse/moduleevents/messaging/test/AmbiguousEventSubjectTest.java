@@ -1,0 +1,39 @@
+package io.quarkiverse.moduleevents.messaging.test;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.Payload;
+import io.quarkiverse.moduleevents.messaging.EventSubject;
+import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.AmbiguousEventSubjectException;
+import io.quarkus.test.QuarkusUnitTest;
+
+class AmbiguousEventSubjectTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class))
+            .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", "order:order:placed")
+            .overrideConfigKey("mp.messaging.outgoing.order-out.connector", "smallrye-in-memory")
+            .assertException(BuildProblems.expect(AmbiguousEventSubjectException.class,
+                    "Payload type has more than one @EventSubject member: "
+                            + "io.quarkiverse.moduleevents.messaging.test.AmbiguousEventSubjectTest$Order",
+                    "#customer", "#id", "keep @EventSubject on the one member"));
+
+    @Test
+    void buildFails() {
+        fail("The build should have failed");
+    }
+
+    @EventModule("order")
+    public interface OrderEvents {
+        @Payload(Order.class)
+        String ORDER_PLACED = "order:order:placed";
+    }
+
+    public record Order(@EventSubject String id, @EventSubject String customer) {
+    }
+}

@@ -1,0 +1,4 @@
+package io.quarkiverse.moduleevents.messaging.test;
+
+public record Email(String address) {
+}

@@ -1,0 +1,169 @@
+package io.quarkiverse.moduleevents.messaging.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.moduleevents.EventEmitter;
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.messaging.BridgeCounters;
+import io.quarkiverse.moduleevents.messaging.Remote;
+import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+
+/**
+ * Events selected for an outgoing channel go out as binary CloudEvents with a JSON payload: once, after commit, never
+ * after a rollback, and never when they came from the broker.
+ */
+class OutgoingEventsTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Email.class))
+            .overrideConfigKey("quarkus.module-events.messaging.outgoing.user-out.events",
+                    "user:account:created,user:emails:created")
+            .overrideConfigKey("quarkus.module-events.messaging.source", "user-service")
+            .overrideConfigKey("mp.messaging.outgoing.user-out.connector", "smallrye-in-memory");
+
+    @Inject
+    UserEvents users;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    BridgeCounters counters;
+
+    InMemorySink<byte[]> sink;
+
+    @BeforeEach
+    void clear() {
+        sink = connector.sink("user-out");
+        sink.clear();
+    }
+
+    @Test
+    void sendsThePayloadAsJsonWithEveryCloudEventsAttribute() {
+        ZonedDateTime before = ZonedDateTime.now();
+        long sentBefore = counters.sent("user-out");
+
+        users.send(UserEvents.ACCOUNT_CREATED, new User("u-1", "Ada"));
+
+        Message<byte[]> message = single();
+        assertEquals("{\"id\":\"u-1\",\"name\":\"Ada\"}", new String(message.getPayload(), StandardCharsets.UTF_8));
+        OutgoingCloudEventMetadata<?> cloudEvent = message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
+        assertEquals("user:account:created", cloudEvent.getType());
+        assertEquals(URI.create("/user-service/user"), cloudEvent.getSource());
+        assertEquals(UUID.fromString(cloudEvent.getId()).toString(), cloudEvent.getId());
+        assertTrue(!cloudEvent.getTimeStamp().orElseThrow().isBefore(before.minusSeconds(1)));
+        assertEquals(Optional.of("application/json"), cloudEvent.getDataContentType());
+        assertEquals(Optional.of("u-1"), cloudEvent.getSubject(), "the @EventSubject of User");
+        assertEquals(sentBefore + 1, counters.sent("user-out"), "the sink acknowledged it");
+    }
+
+    @Test
+    void sendsWithoutSubjectWhenThePayloadHasNoEventSubject() {
+        users.send(UserEvents.EMAIL_CREATED, new Email("ada@example.com"));
+
+        Message<byte[]> message = single();
+        assertEquals("{\"address\":\"ada@example.com\"}", new String(message.getPayload(), StandardCharsets.UTF_8));
+        OutgoingCloudEventMetadata<?> cloudEvent = message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow();
+        assertEquals("user:emails:created", cloudEvent.getType());
+        assertEquals(Optional.empty(), cloudEvent.getSubject());
+    }
+
+    @Test
+    void eachEventGetsItsOwnId() {
+        users.send(UserEvents.ACCOUNT_CREATED, new User("u-1", "Ada"));
+        users.send(UserEvents.ACCOUNT_CREATED, new User("u-1", "Ada"));
+
+        List<String> ids = awaitMessages(2).stream()
+                .map(message -> message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getId()).toList();
+        assertEquals(2, ids.stream().distinct().count());
+    }
+
+    @Test
+    void sendsOnlyOnceTheTransactionCommits() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            users.send(UserEvents.ACCOUNT_CREATED, new User("u-2", "Grace"));
+            assertEquals(List.of(), sink.received(), "nothing goes out before the commit");
+        });
+        assertEquals("u-2", single().getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getSubject()
+                .orElseThrow());
+    }
+
+    @Test
+    void sendsNothingWhenTheTransactionRollsBack() throws InterruptedException {
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            users.send(UserEvents.ACCOUNT_CREATED, new User("u-3", "Linus"));
+            throw new IllegalStateException("payment refused");
+        }));
+        Thread.sleep(200);
+        assertEquals(List.of(), sink.received());
+    }
+
+    @Test
+    void sendAsyncGoesOutOnce() throws InterruptedException {
+        users.sendAsync(UserEvents.ACCOUNT_CREATED, new User("u-4", "Barbara")).toCompletableFuture().join();
+
+        assertEquals("u-4", single().getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getSubject()
+                .orElseThrow());
+        Thread.sleep(200);
+        assertEquals(1, sink.received().size(), "neither the synchronous observer nor a second send");
+    }
+
+    @Test
+    void remoteEventsAreNeverSentAgain() throws InterruptedException {
+        ModuleEventEmitter emitter = (ModuleEventEmitter) Arc.container()
+                .select(EventEmitter.class, EventModule.Literal.of("user")).get();
+        emitter.event(UserEvents.ACCOUNT_CREATED, Remote.Literal.INSTANCE).fire(new User("u-5", "Alan"));
+
+        Thread.sleep(200);
+        assertEquals(List.of(), sink.received());
+    }
+
+    @Test
+    void eventsNotSelectedStayLocal() throws InterruptedException {
+        users.send(UserEvents.PHONE_CREATED, "+41 00 000 00 00");
+
+        Thread.sleep(200);
+        assertEquals(List.of(), sink.received());
+    }
+
+    private Message<byte[]> single() {
+        return awaitMessages(1).get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Message<byte[]>> awaitMessages(int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sink.received().size() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        List<Message<byte[]>> received = (List<Message<byte[]>>) sink.received();
+        assertEquals(count, received.size(), () -> "messages: " + received);
+        return received;
+    }
+}

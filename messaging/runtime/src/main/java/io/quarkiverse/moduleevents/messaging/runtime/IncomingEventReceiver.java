@@ -1,0 +1,154 @@
+package io.quarkiverse.moduleevents.messaging.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.moduleevents.EventEmitter;
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.messaging.Remote;
+import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
+import io.quarkus.arc.Arc;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Turns the messages of the incoming channels back into local events. The build generates, per incoming channel, a
+ * blocking {@code @Incoming} method that hands each message to {@link #receive}.
+ * <p>
+ * A message whose CloudEvents {@code type} is a declared name selected for its channel is decoded into the event's
+ * {@code @Payload} type and fired with {@code @EventModule}, {@code @Named} and {@code @Remote}: first to the
+ * synchronous receivers, then to the asynchronous ones. It is acknowledged once the synchronous receivers returned,
+ * and rejected, with an {@link IncomingEventRejectedException} naming channel, id and type, when it carries no
+ * CloudEvents metadata, when its type is not declared or not selected, when its data cannot be decoded, or when a
+ * synchronous receiver throws. A message with the same {@code source} and {@code id} as one acknowledged within the
+ * duplicate window is acknowledged and dropped.
+ */
+@Singleton
+public class IncomingEventReceiver {
+
+    private static final Logger LOG = Logger.getLogger(IncomingEventReceiver.class);
+
+    private final BridgeRoutes routes;
+    private final ObjectMapper objectMapper;
+    private final ChannelCounters counters;
+    private final RecentEventIds recentIds;
+    private final Map<String, Event<Object>> events = new ConcurrentHashMap<>();
+
+    @Inject
+    IncomingEventReceiver(BridgeRoutes routes, ObjectMapper objectMapper, ChannelCounters counters,
+            MessagingBridgeConfig config) {
+        this.routes = routes;
+        this.objectMapper = objectMapper;
+        this.counters = counters;
+        this.recentIds = new RecentEventIds(config.incomingDuplicates().window(),
+                config.incomingDuplicates().maxEntries(), System::nanoTime);
+    }
+
+    /**
+     * Called by the {@code @Incoming} methods the build generates; not for applications.
+     */
+    public CompletionStage<Void> receive(String channel, Message<?> message) {
+        IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
+        if (cloudEvent == null) {
+            return reject(channel, message, "Message carries no CloudEvents metadata [channel: " + channel
+                    + ", id: none, type: none]; send module events through the messaging bridge, in CloudEvents"
+                    + " binary mode", null);
+        }
+        String id = cloudEvent.getId();
+        String type = cloudEvent.getType();
+        String subject = " [channel: " + channel + ", id: " + id + ", type: " + type + ", source: "
+                + cloudEvent.getSource() + "]";
+        IncomingRoute route = routes.incoming(channel, type);
+        if (route == null) {
+            return reject(channel, message, (routes.isDeclared(type)
+                    ? "Event is not selected for this channel" + subject + "; add it to quarkus.module-events.messaging"
+                            + ".incoming.\"" + channel + "\".events"
+                    : "Event type is not declared by any module" + subject), null);
+        }
+        String source = String.valueOf(cloudEvent.getSource());
+        if (recentIds.contains(source, id)) {
+            counters.counts(channel).duplicates.increment();
+            LOG.debugf("Dropped a duplicate%s", subject);
+            return message.ack();
+        }
+        Object payload;
+        try {
+            payload = decode(message.getPayload(), route.getPayloadType());
+        } catch (IOException | RuntimeException e) {
+            return reject(channel, message, "Event data cannot be decoded into " + route.getPayloadType().getName()
+                    + subject + ": " + e.getMessage(), e);
+        }
+        Event<Object> event = event(route);
+        try {
+            event.fire(payload);
+        } catch (RuntimeException e) {
+            return reject(channel, message, "A receiver failed" + subject + ": " + e, e);
+        }
+        recentIds.add(source, id);
+        counters.counts(channel).received.increment();
+        event.fireAsync(payload).exceptionally(failure -> {
+            LOG.errorf(failure, "An asynchronous receiver failed%s", subject);
+            return null;
+        });
+        return message.ack();
+    }
+
+    private CompletionStage<Void> reject(String channel, Message<?> message, String reason, Throwable cause) {
+        counters.counts(channel).rejected.increment();
+        IncomingEventRejectedException rejection = new IncomingEventRejectedException(reason, cause);
+        LOG.error(reason, cause);
+        return message.nack(rejection);
+    }
+
+    private Object decode(Object data, Class<?> payloadType) throws IOException {
+        Object payload = decodeJson(data, payloadType);
+        if (payload == null) {
+            throw new IllegalArgumentException("the data is null, and an event needs a payload");
+        }
+        return payload;
+    }
+
+    private Object decodeJson(Object data, Class<?> payloadType) throws IOException {
+        if (data instanceof byte[] bytes) {
+            return objectMapper.readValue(bytes, payloadType);
+        }
+        if (data instanceof Buffer buffer) {
+            return objectMapper.readValue(buffer.getBytes(), payloadType);
+        }
+        if (data instanceof io.vertx.mutiny.core.buffer.Buffer buffer) {
+            return objectMapper.readValue(buffer.getBytes(), payloadType);
+        }
+        if (data instanceof JsonObject json) {
+            return objectMapper.readValue(json.toBuffer().getBytes(), payloadType);
+        }
+        if (data instanceof String text) {
+            return objectMapper.readValue(text.getBytes(StandardCharsets.UTF_8), payloadType);
+        }
+        if (payloadType.isInstance(data)) {
+            return data;
+        }
+        throw new IllegalArgumentException("unsupported data " + (data == null ? "null" : data.getClass().getName())
+                + "; expected JSON as byte[], Buffer, JsonObject or String");
+    }
+
+    private Event<Object> event(IncomingRoute route) {
+        return events.computeIfAbsent(route.getName(), name -> {
+            ModuleEventEmitter emitter = (ModuleEventEmitter) Arc.container()
+                    .select(EventEmitter.class, EventModule.Literal.of(route.getModule())).get();
+            return emitter.event(name, Remote.Literal.INSTANCE);
+        });
+    }
+}
