@@ -211,6 +211,10 @@ class ModuleEventsMessagingProcessor {
                 // one bad message goes to the dead-letter topic instead of stopping the channel
                 defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "failure-strategy",
                         "dead-letter-queue"));
+            } else if (AMQP.equals(incomingConnectors.get(channel))) {
+                // the connector's default, fail, closes the connection on the first rejected message and stops
+                // every AMQP channel; reject settles it as rejected, so the broker dead-letters it
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "failure-strategy", "reject"));
             }
         }
     }

@@ -16,8 +16,9 @@ import io.smallrye.config.WithDefault;
 public interface MessagingBridgeConfig {
 
     /**
-     * The name of this service in the CloudEvents `source` of every outgoing event, `/<source>/<module>`. Defaults to
-     * `quarkus.application.name`; start-up fails when an outgoing channel is configured and neither is set.
+     * The name of this service in the CloudEvents `source` of every outgoing event, which is `/SOURCE/MODULE`, SOURCE
+     * being this value and MODULE the sending module. Defaults to `quarkus.application.name`; start-up fails when an
+     * outgoing channel is configured and neither is set.
      */
     Optional<String> source();
 

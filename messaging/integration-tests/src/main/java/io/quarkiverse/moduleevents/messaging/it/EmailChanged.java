@@ -1,0 +1,4 @@
+package io.quarkiverse.moduleevents.messaging.it;
+
+public record EmailChanged(String userId, String address) {
+}

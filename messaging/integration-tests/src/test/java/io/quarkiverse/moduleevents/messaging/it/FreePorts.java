@@ -1,0 +1,24 @@
+package io.quarkiverse.moduleevents.messaging.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Picks a free TCP port on 127.0.0.1 (the brokers of this harness only ever listen there). */
+final class FreePorts {
+
+    static final String HOST = "127.0.0.1";
+
+    private FreePorts() {
+    }
+
+    static int pick() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on " + HOST, e);
+        }
+    }
+}

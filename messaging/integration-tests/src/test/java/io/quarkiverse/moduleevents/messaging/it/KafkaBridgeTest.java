@@ -1,0 +1,258 @@
+package io.quarkiverse.moduleevents.messaging.it;
+
+import static io.quarkiverse.moduleevents.messaging.it.PlainKafka.header;
+import static io.quarkiverse.moduleevents.messaging.it.PlainKafka.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.moduleevents.messaging.BridgeCounters;
+import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+
+/**
+ * The bridge on a real Kafka broker (KRaft, in the test JVM): module {@code user} sends on {@code user-out} (topic
+ * {@code user-events}) and receives on {@code user-in} (topic {@code peer-events}, group {@code user-service});
+ * everything on the wire is read and written with plain Kafka clients.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = KafkaTestResource.TOPICS, value = "user-events,peer-events,dead-letter-topic-user-in"))
+@TestProfile(BrokerProfiles.Kafka.class)
+class KafkaBridgeTest {
+
+    private static final String OUT = "user-events";
+    private static final String IN = "peer-events";
+    private static final String DEAD_LETTERS = "dead-letter-topic-user-in";
+    /** how long an event that should not go out (or come in) gets to prove us wrong */
+    private static final Duration GRACE = Duration.ofMillis(1500);
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Arrivals arrivals;
+
+    @Inject
+    BridgeCounters counters;
+
+    @InjectKafkaBroker
+    EmbeddedKafkaBroker broker;
+
+    PlainKafka kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new PlainKafka(KafkaTestResource.bootstrapServers(broker));
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void anAccountGoesOutAsABinaryCloudEventKeyedByItsSubject() {
+        String id = "u-" + UUID.randomUUID();
+        OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+        long sent = counters.sent("user-out");
+
+        users.openAccount(id, "Ada");
+
+        ConsumerRecord<String, byte[]> record = kafka.awaitRecord(OUT, r -> id.equals(r.key()));
+        assertEquals("1.0", header(record, "ce_specversion"));
+        assertEquals(UserEvents.ACCOUNT_CREATED, header(record, "ce_type"));
+        assertEquals("/user-service/user", header(record, "ce_source"));
+        String ceId = header(record, "ce_id");
+        assertEquals(UUID.fromString(ceId).toString(), ceId);
+        OffsetDateTime time = OffsetDateTime.parse(header(record, "ce_time"));
+        assertTrue(!time.isBefore(before) && !time.isAfter(OffsetDateTime.now().plusSeconds(1)), "ce_time " + time);
+        assertEquals("application/json", header(record, "content-type"));
+        assertEquals(id, header(record, "ce_subject"));
+        assertEquals("{\"id\":\"" + id + "\",\"name\":\"Ada\"}", text(record));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> counters.sent("user-out") == sent + 1);
+    }
+
+    @Test
+    void anEventWithoutSubjectGoesOutWithoutKeyAndEachEventHasItsOwnId() {
+        String userId = "u-" + UUID.randomUUID();
+
+        users.changeEmail(userId, "ada@example.org");
+        users.changeEmail(userId, "ada@example.org");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> kafka.records(OUT).stream().filter(r -> text(r).contains(userId)).count() == 2);
+        List<ConsumerRecord<String, byte[]>> records = kafka.records(OUT).stream()
+                .filter(r -> text(r).contains(userId)).toList();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            assertEquals(UserEvents.EMAIL_CHANGED, header(record, "ce_type"));
+            assertNull(record.key());
+            assertNull(header(record, "ce_subject"));
+            assertEquals("{\"userId\":\"" + userId + "\",\"address\":\"ada@example.org\"}", text(record));
+        }
+        assertFalse(header(records.get(0), "ce_id").equals(header(records.get(1), "ce_id")));
+    }
+
+    /**
+     * What the bridge writes, it reads: the application's own record, forwarded verbatim to the incoming topic as
+     * another instance of the service would have sent it, reaches the ordinary and the {@code @Remote} receiver, and
+     * the loop guard keeps it from going out on {@code user-events} a second time.
+     */
+    @Test
+    void itsOwnRecordComesBackAsARemoteEventAndIsNotSentOutAgain() throws InterruptedException {
+        String id = "u-" + UUID.randomUUID();
+        Account account = new Account(id, "Grace");
+        users.openAccount(id, "Grace");
+        ConsumerRecord<String, byte[]> original = kafka.awaitRecord(OUT, r -> id.equals(r.key()));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> counters.sent("user-out") > 0);
+        long sent = counters.sent("user-out");
+        long received = counters.received("user-in");
+
+        kafka.forward(original, IN);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> arrivals.of("remote", account).size() == 1);
+        assertEquals(List.of(new Arrival("ordinary", UserEvents.ACCOUNT_CREATED, account, false),
+                new Arrival("ordinary", UserEvents.ACCOUNT_CREATED, account, true)), arrivals.of("ordinary", account));
+        assertTrue(arrivals.of("remote", account).get(0).remote());
+        assertEquals(received + 1, counters.received("user-in"));
+
+        Thread.sleep(GRACE.toMillis());
+        assertEquals(1, kafka.records(OUT).stream().filter(r -> id.equals(r.key())).count(),
+                "the remote event went out again");
+        assertEquals(sent, counters.sent("user-out"));
+    }
+
+    @Test
+    void aCloudEventFromAnotherServiceReachesBothReceiversDecoded() {
+        String id = "u-" + UUID.randomUUID();
+
+        kafka.send(IN, id, ("{\"id\":\"" + id + "\",\"name\":\"Linus\"}").getBytes(StandardCharsets.UTF_8),
+                cloudEvent(UUID.randomUUID().toString(), "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+
+        Account account = new Account(id, "Linus");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> arrivals.of("remote", account).size() == 1);
+        assertEquals(List.of(new Arrival("ordinary", UserEvents.ACCOUNT_CREATED, account, true)),
+                arrivals.of("ordinary", account));
+    }
+
+    @Test
+    void aLocallySentAccountNeverReachesTheRemoteReceiver() throws InterruptedException {
+        String id = "u-" + UUID.randomUUID();
+        Account account = new Account(id, "Barbara");
+
+        users.openAccount(id, "Barbara");
+
+        assertEquals(List.of(new Arrival("ordinary", UserEvents.ACCOUNT_CREATED, account, false)),
+                arrivals.of("ordinary", account));
+        kafka.awaitRecord(OUT, r -> id.equals(r.key()));
+        Thread.sleep(GRACE.toMillis());
+        assertEquals(List.of(), arrivals.of("remote", account));
+    }
+
+    /**
+     * An undeclared type and undecodable data are rejected with a reason naming channel, id and type; the Kafka
+     * channel's default failure strategy writes them to the dead-letter topic, and the channel goes on consuming.
+     */
+    @Test
+    void rejectedMessagesGoToTheDeadLetterTopicAndTheChannelGoesOn() {
+        long rejected = counters.rejected("user-in");
+        String undeclaredId = UUID.randomUUID().toString();
+        String undecodableId = UUID.randomUUID().toString();
+        String goodId = "u-" + UUID.randomUUID();
+
+        kafka.send(IN, "k-1", "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+                cloudEvent(undeclaredId, "/mail-service/mail", "user:account:deleted"));
+        kafka.send(IN, "k-2", "not json".getBytes(StandardCharsets.UTF_8),
+                cloudEvent(undecodableId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+        String mismatchedId = UUID.randomUUID().toString();
+        kafka.send(IN, "k-3", "{\"id\":{\"not\":\"a string\"}}".getBytes(StandardCharsets.UTF_8),
+                cloudEvent(mismatchedId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+        long lastOffset = kafka.send(IN, goodId, ("{\"id\":\"" + goodId + "\",\"name\":\"Alan\"}").getBytes(
+                StandardCharsets.UTF_8), cloudEvent(UUID.randomUUID().toString(), "/mail-service/mail",
+                        UserEvents.ACCOUNT_CREATED));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> arrivals.of("remote", new Account(goodId, "Alan")).size() == 1);
+        assertEquals(rejected + 3, counters.rejected("user-in"));
+
+        ConsumerRecord<String, byte[]> undeclared = kafka.awaitRecord(DEAD_LETTERS,
+                r -> undeclaredId.equals(header(r, "ce_id")));
+        assertEquals("{\"id\":\"x\"}", text(undeclared));
+        assertEquals("k-1", undeclared.key());
+        assertEquals(IN, header(undeclared, "dead-letter-topic"));
+        assertContains(header(undeclared, "dead-letter-reason"), "Event type is not declared by any module",
+                "[channel: user-in, id: " + undeclaredId + ", type: user:account:deleted");
+
+        ConsumerRecord<String, byte[]> undecodable = kafka.awaitRecord(DEAD_LETTERS,
+                r -> undecodableId.equals(header(r, "ce_id")));
+        assertEquals("not json", text(undecodable));
+        assertContains(header(undecodable, "dead-letter-reason"),
+                "Event data cannot be decoded into " + Account.class.getName(),
+                "[channel: user-in, id: " + undecodableId + ", type: " + UserEvents.ACCOUNT_CREATED);
+
+        assertContains(header(kafka.awaitRecord(DEAD_LETTERS, r -> mismatchedId.equals(header(r, "ce_id"))),
+                "dead-letter-reason"), "[channel: user-in, id: " + mismatchedId);
+        assertTrue(arrivals.all().stream().noneMatch(a -> a.payload() instanceof Account account
+                && account.id().equals("x")), "the undeclared type reached a receiver");
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> kafka.committed("user-service", IN) > lastOffset);
+    }
+
+    /**
+     * The same source and id twice reach the receivers once; both records are acknowledged, so the group's committed
+     * offset moves past the second. The same id from another source is another event.
+     */
+    @Test
+    void aDuplicateIsDroppedAndBothRecordsAreCommitted() throws InterruptedException {
+        String id = "u-" + UUID.randomUUID();
+        String ceId = UUID.randomUUID().toString();
+        byte[] data = ("{\"id\":\"" + id + "\",\"name\":\"Edsger\"}").getBytes(StandardCharsets.UTF_8);
+        long duplicates = counters.duplicates("user-in");
+        long received = counters.received("user-in");
+        Account account = new Account(id, "Edsger");
+
+        kafka.send(IN, id, data, cloudEvent(ceId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+        long second = kafka.send(IN, id, data, cloudEvent(ceId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> kafka.committed("user-service", IN) > second);
+        assertEquals(duplicates + 1, counters.duplicates("user-in"));
+        assertEquals(received + 1, counters.received("user-in"));
+        assertEquals(1, arrivals.of("remote", account).size());
+        assertEquals(1, arrivals.of("ordinary", account).size());
+
+        kafka.send(IN, id, data, cloudEvent(ceId, "/billing-service/billing", UserEvents.ACCOUNT_CREATED));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> arrivals.of("remote", account).size() == 2);
+        assertEquals(duplicates + 1, counters.duplicates("user-in"));
+    }
+
+    /** The binary-mode CloudEvents headers another service's bridge would write. */
+    private static Map<String, String> cloudEvent(String id, String source, String type) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", source, "ce_type", type,
+                "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json");
+    }
+
+    static void assertContains(String text, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(text != null && text.contains(fragment), () -> "'" + fragment + "' not in: " + text);
+        }
+    }
+}
