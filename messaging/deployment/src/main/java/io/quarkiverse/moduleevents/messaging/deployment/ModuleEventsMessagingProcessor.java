@@ -39,6 +39,8 @@ import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem.ObserverConf
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.arc.processor.ObserverConfigurator;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -151,17 +153,20 @@ class ModuleEventsMessagingProcessor {
 
     @BuildStep
     void registerOutgoingObservers(BridgedEventsBuildItem bridged, ObserverRegistrationPhaseBuildItem phase,
-            BuildProducer<ObserverConfiguratorBuildItem> observers) {
+            Capabilities capabilities, BuildProducer<ObserverConfiguratorBuildItem> observers) {
+        // without transactions, CDI notifies an AFTER_SUCCESS observer at once, and ArC warns at every build
+        boolean afterCommit = capabilities.isPresent(Capability.TRANSACTIONS);
         for (BridgedEvent event : bridged.outgoing()) {
             for (boolean async : new boolean[] { false, true }) {
                 // ArC completes the configurator itself (done()) when it consumes the build item
-                observers.produce(new ObserverConfiguratorBuildItem(outgoingObserver(phase, event, async)));
+                observers.produce(
+                        new ObserverConfiguratorBuildItem(outgoingObserver(phase, event, async, afterCommit)));
             }
         }
     }
 
     private static ObserverConfigurator outgoingObserver(ObserverRegistrationPhaseBuildItem phase, BridgedEvent event,
-            boolean async) {
+            boolean async, boolean afterCommit) {
         String name = event.event().name();
         ObserverConfigurator observer = phase.getContext().configure()
                 .beanClass(DotName.createSimple(OutgoingEventPublisher.class))
@@ -177,7 +182,7 @@ class ModuleEventsMessagingProcessor {
                             notify.eventContext(), Const.of(event.channel()), Const.of(name));
                     notify.notifyMethod().return_();
                 });
-        return async ? observer : observer.transactionPhase(TransactionPhase.AFTER_SUCCESS);
+        return async || !afterCommit ? observer : observer.transactionPhase(TransactionPhase.AFTER_SUCCESS);
     }
 
     @BuildStep

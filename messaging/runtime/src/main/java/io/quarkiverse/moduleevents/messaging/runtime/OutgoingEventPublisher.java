@@ -33,9 +33,9 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 
 /**
  * Sends the events selected for outgoing channels, as CloudEvents in JSON. The build registers, for each selected
- * (name, channel), observers that call {@link #observed}; a synchronous one of transaction phase
- * {@code AFTER_SUCCESS}, so CDI calls it after the commit, never after a rollback, and at once without a transaction,
- * and an asynchronous one for {@code sendAsync}.
+ * (name, channel), observers that call {@link #observed}: a synchronous one, of transaction phase
+ * {@code AFTER_SUCCESS} when the application has transactions, so CDI calls it after the commit, never after a
+ * rollback, and at once without a transaction; and an asynchronous one for {@code sendAsync}.
  * <p>
  * A send never blocks its caller: the message is handed to the channel's emitter, and its acknowledgement, rejection
  * or time-out is handled when it comes. Every failure is logged with the event's id, name and channel and counted.
