@@ -34,14 +34,22 @@ public class MessagingBridgeRecorder {
         if (outgoing) {
             OutgoingEventPublisher.source(config.getValue());
         }
-        Config mpConfig = ConfigProvider.getConfig();
-        if (mpConfig.getOptionalValue("quarkus.application.name", String.class).isPresent()
-                || mpConfig.getOptionalValue("kafka.group.id", String.class).isPresent()) {
+        checkKafkaConsumerGroups(ConfigProvider.getConfig(), kafkaIncomingChannels);
+    }
+
+    /**
+     * @throws ConfigurationException when a Kafka channel would join a consumer group with a generated name: it has
+     *         no {@code group.id}, and neither {@code kafka.group.id} nor {@code quarkus.application.name}, which the
+     *         connector takes by default, is set
+     */
+    static void checkKafkaConsumerGroups(Config config, List<String> kafkaIncomingChannels) {
+        if (config.getOptionalValue("quarkus.application.name", String.class).isPresent()
+                || config.getOptionalValue("kafka.group.id", String.class).isPresent()) {
             return;
         }
         List<String> withoutGroup = new ArrayList<>();
         for (String channel : kafkaIncomingChannels) {
-            if (mpConfig.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class).isEmpty()) {
+            if (config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class).isEmpty()) {
                 withoutGroup.add(channel);
             }
         }
