@@ -40,7 +40,7 @@ public final class BridgedEventsBuildItem extends SimpleBuildItem {
     /**
      * @return the sorted names of the incoming channels that carry at least one event
      */
-    List<String> incomingChannels() {
+    public List<String> incomingChannels() {
         return incoming.stream().map(BridgedEvent::channel).distinct().toList();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -153,20 +154,23 @@ class ModuleEventsMessagingProcessor {
 
     @BuildStep
     void registerOutgoingObservers(BridgedEventsBuildItem bridged, ObserverRegistrationPhaseBuildItem phase,
-            Capabilities capabilities, BuildProducer<ObserverConfiguratorBuildItem> observers) {
-        // without transactions, CDI notifies an AFTER_SUCCESS observer at once, and ArC warns at every build
-        boolean afterCommit = capabilities.isPresent(Capability.TRANSACTIONS);
+            Capabilities capabilities, Optional<OutgoingEventSinkBuildItem> sink,
+            BuildProducer<ObserverConfiguratorBuildItem> observers) {
+        // without transactions, CDI notifies an AFTER_SUCCESS observer at once, and ArC warns at every build;
+        // a sink stores the event during the transaction, so that it commits with the sender's work
+        boolean afterCommit = capabilities.isPresent(Capability.TRANSACTIONS) && sink.isEmpty();
+        String notifyMethod = sink.isPresent() ? "stored" : "observed";
         for (BridgedEvent event : bridged.outgoing()) {
             for (boolean async : new boolean[] { false, true }) {
                 // ArC completes the configurator itself (done()) when it consumes the build item
-                observers.produce(
-                        new ObserverConfiguratorBuildItem(outgoingObserver(phase, event, async, afterCommit)));
+                observers.produce(new ObserverConfiguratorBuildItem(
+                        outgoingObserver(phase, event, async, afterCommit, notifyMethod)));
             }
         }
     }
 
     private static ObserverConfigurator outgoingObserver(ObserverRegistrationPhaseBuildItem phase, BridgedEvent event,
-            boolean async, boolean afterCommit) {
+            boolean async, boolean afterCommit, String notifyMethod) {
         String name = event.event().name();
         ObserverConfigurator observer = phase.getContext().configure()
                 .beanClass(DotName.createSimple(OutgoingEventPublisher.class))
@@ -177,7 +181,7 @@ class ModuleEventsMessagingProcessor {
                 .priority(AFTER_APPLICATION_RECEIVERS)
                 .async(async)
                 .notify(notify -> {
-                    notify.notifyMethod().invokeStatic(MethodDesc.of(OutgoingEventPublisher.class, "observed",
+                    notify.notifyMethod().invokeStatic(MethodDesc.of(OutgoingEventPublisher.class, notifyMethod,
                             void.class, EventContext.class, String.class, String.class),
                             notify.eventContext(), Const.of(event.channel()), Const.of(name));
                     notify.notifyMethod().return_();

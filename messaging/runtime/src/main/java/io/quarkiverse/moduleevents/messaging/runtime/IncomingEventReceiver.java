@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -35,6 +36,11 @@ import io.vertx.core.json.JsonObject;
  * CloudEvents metadata, when its type is not declared or not selected, when its data cannot be decoded, or when a
  * synchronous receiver throws. A message with the same {@code source} and {@code id} as one acknowledged within the
  * duplicate window is acknowledged and dropped.
+ * <p>
+ * When a sibling extension provides an {@link IncomingEventInbox}, the synchronous receivers run through it, in a
+ * transaction that records the message's {@code source} and {@code id}: the message is acknowledged after that
+ * transaction committed, acknowledged and dropped when the inbox has seen it before, and rejected when the
+ * transaction rolled back.
  */
 @Singleton
 public class IncomingEventReceiver {
@@ -45,16 +51,19 @@ public class IncomingEventReceiver {
     private final ObjectMapper objectMapper;
     private final ChannelCounters counters;
     private final RecentEventIds recentIds;
+    /** {@code null} without the outbox's inbox */
+    private final IncomingEventInbox inbox;
     private final Map<String, Event<Object>> events = new ConcurrentHashMap<>();
 
     @Inject
     IncomingEventReceiver(BridgeRoutes routes, ObjectMapper objectMapper, ChannelCounters counters,
-            MessagingBridgeConfig config) {
+            MessagingBridgeConfig config, Instance<IncomingEventInbox> inbox) {
         this.routes = routes;
         this.objectMapper = objectMapper;
         this.counters = counters;
         this.recentIds = new RecentEventIds(config.incomingDuplicates().window(),
                 config.incomingDuplicates().maxEntries(), System::nanoTime);
+        this.inbox = inbox.isResolvable() ? inbox.get() : null;
     }
 
     /**
@@ -93,7 +102,14 @@ public class IncomingEventReceiver {
         }
         Event<Object> event = event(route);
         try {
-            event.fire(payload);
+            if (inbox == null) {
+                event.fire(payload);
+            } else if (!inbox.deliverOnce(source, id, () -> event.fire(payload))) {
+                recentIds.add(source, id);
+                counters.counts(channel).duplicates.increment();
+                LOG.debugf("Dropped a duplicate that the inbox has seen before%s", subject);
+                return message.ack();
+            }
         } catch (RuntimeException e) {
             return reject(channel, message, "A receiver failed" + subject + ": " + e, e);
         }

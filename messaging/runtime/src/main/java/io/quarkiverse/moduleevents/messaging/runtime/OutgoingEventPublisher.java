@@ -2,11 +2,12 @@ package io.quarkiverse.moduleevents.messaging.runtime;
 
 import java.lang.annotation.Annotation;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +40,10 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
  * <p>
  * A send never blocks its caller: the message is handed to the channel's emitter, and its acknowledgement, rejection
  * or time-out is handled when it comes. Every failure is logged with the event's id, name and channel and counted.
+ * <p>
+ * When a sibling extension provides an {@link OutgoingEventSink}, the build makes both observers call {@link #stored}
+ * instead, the synchronous one during the transaction: the event is prepared and handed to the sink, which sends it
+ * later through {@link #send(OutgoingEvent)}.
  */
 @Singleton
 public class OutgoingEventPublisher {
@@ -69,12 +74,67 @@ public class OutgoingEventPublisher {
      * Called by the observers the build generates; not for applications.
      */
     public static void observed(EventContext<Object> event, String channel, String name) {
-        for (Annotation qualifier : event.getMetadata().getQualifiers()) {
-            if (qualifier.annotationType() == Remote.class) {
-                return;
-            }
+        if (isRemote(event)) {
+            return;
         }
         Arc.container().instance(OutgoingEventPublisher.class).get().publish(channel, name, event.getEvent());
+    }
+
+    /**
+     * Called instead of {@link #observed} by the observers the build generates when an {@link OutgoingEventSink}
+     * exists; not for applications.
+     *
+     * @throws RuntimeException what the sink throws, also when the payload cannot be serialised to JSON
+     */
+    public static void stored(EventContext<Object> event, String channel, String name) {
+        if (isRemote(event)) {
+            return;
+        }
+        OutgoingEventPublisher publisher = Arc.container().instance(OutgoingEventPublisher.class).get();
+        OutgoingRoute route = publisher.routes.outgoing(channel, name);
+        Object payload = event.getEvent();
+        Arc.container().instance(OutgoingEventSink.class).get()
+                .store(() -> publisher.prepare(UUID.randomUUID().toString(), route, payload));
+    }
+
+    private static boolean isRemote(EventContext<Object> event) {
+        for (Annotation qualifier : event.getMetadata().getQualifiers()) {
+            if (qualifier.annotationType() == Remote.class) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sends a prepared event, with its id, time, subject and data as they are. Unlike the observers' sends, it is not
+     * bounded by {@code max-pending-sends} nor timed out: the caller bounds and times out its sends.
+     *
+     * @return a stage completed when the broker acknowledged the message, completed exceptionally when it rejected
+     *         it, or when the event's channel and name are no longer routed by this application
+     */
+    public CompletionStage<Void> send(OutgoingEvent event) {
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        OutgoingRoute route = routes.outgoing(event.channel(), event.name());
+        if (route == null) {
+            outcome.completeExceptionally(new IllegalStateException("Event '" + event.name() + "' is not selected"
+                    + " for the outgoing channel '" + event.channel() + "' of this application; select it in"
+                    + " quarkus.module-events.messaging.outgoing.\"" + event.channel() + "\".events"));
+            return outcome;
+        }
+        try {
+            emitter(route.getChannel()).send(message(event, route, outcome));
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+        }
+        return outcome.whenComplete((ignored, failure) -> {
+            ChannelCounters.Counts counts = counters.counts(route.getChannel());
+            if (failure == null) {
+                counts.sent.increment();
+            } else {
+                counts.sendFailures.increment();
+            }
+        });
     }
 
     void publish(String channel, String name, Object payload) {
@@ -90,22 +150,13 @@ public class OutgoingEventPublisher {
         outcome.orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ignored, failure) -> completed(id, route, failure));
         try {
-            Message<byte[]> message = message(id, route, payload)
-                    .withAck(() -> {
-                        outcome.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    })
-                    .withNack(reason -> {
-                        outcome.completeExceptionally(reason);
-                        return CompletableFuture.completedFuture(null);
-                    });
-            emitter(channel).send(message);
+            emitter(channel).send(message(prepare(id, route, payload), route, outcome));
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
     }
 
-    private Message<byte[]> message(String id, OutgoingRoute route, Object payload) {
+    private OutgoingEvent prepare(String id, OutgoingRoute route, Object payload) {
         byte[] data;
         String subject = null;
         try {
@@ -121,18 +172,32 @@ public class OutgoingEventPublisher {
             throw new IllegalArgumentException("the payload, a " + payload.getClass().getName()
                     + ", cannot be serialised to JSON: " + e.getMessage(), e);
         }
+        return new OutgoingEvent(id, route.getChannel(), route.getName(), route.getModule(),
+                "/" + source() + "/" + route.getModule(), subject, OffsetDateTime.now(ZoneOffset.UTC), data);
+    }
+
+    private static Message<byte[]> message(OutgoingEvent event, OutgoingRoute route,
+            CompletableFuture<Void> outcome) {
         OutgoingCloudEventMetadata<byte[]> cloudEvent = OutgoingCloudEventMetadata.<byte[]> builder()
-                .withId(id)
-                .withType(route.getName())
-                .withSource(URI.create("/" + source() + "/" + route.getModule()))
-                .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC))
+                .withId(event.id())
+                .withType(event.name())
+                .withSource(URI.create(event.source()))
+                .withTimestamp(event.time().toZonedDateTime())
                 .withDataContentType(JSON)
-                .withSubject(subject)
+                .withSubject(event.subject())
                 .build();
-        Metadata metadata = route.isKafkaKey() && subject != null
-                ? Metadata.of(cloudEvent, KafkaRecordKey.of(subject))
+        Metadata metadata = route.isKafkaKey() && event.subject() != null
+                ? Metadata.of(cloudEvent, KafkaRecordKey.of(event.subject()))
                 : Metadata.of(cloudEvent);
-        return Message.of(data, metadata);
+        return Message.of(event.data(), metadata)
+                .withAck(() -> {
+                    outcome.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(reason -> {
+                    outcome.completeExceptionally(reason);
+                    return CompletableFuture.completedFuture(null);
+                });
     }
 
     private void completed(String id, OutgoingRoute route, Throwable failure) {

@@ -1,0 +1,19 @@
+package io.quarkiverse.moduleevents.messaging.runtime;
+
+/**
+ * Runs the synchronous receivers of an incoming event at most once per CloudEvents ({@code source}, {@code id}), in a
+ * transaction that also records the pair; provided by a sibling extension (the outbox). When a bean of this type
+ * exists, {@link IncomingEventReceiver} delivers every incoming event through it. Not for applications.
+ */
+public interface IncomingEventInbox {
+
+    /**
+     * Records ({@code source}, {@code id}) and runs the receivers in one new transaction, and commits it.
+     *
+     * @return {@code false}, without running the receivers, when the pair was recorded before: the event is a
+     *         duplicate
+     * @throws RuntimeException what the receivers threw, or the failure to record or commit; the transaction is then
+     *         rolled back, the pair is not recorded, and a redelivery runs the receivers again
+     */
+    boolean deliverOnce(String source, String id, Runnable receivers);
+}

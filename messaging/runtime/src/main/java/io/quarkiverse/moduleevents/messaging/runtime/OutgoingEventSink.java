@@ -1,0 +1,22 @@
+package io.quarkiverse.moduleevents.messaging.runtime;
+
+import java.util.function.Supplier;
+
+/**
+ * Where the bridge hands outgoing events when a sibling extension (the outbox) provides a bean of this type and tells
+ * the build so: the bridge's synchronous observer then runs during the sender's transaction ({@code IN_PROGRESS})
+ * instead of after its commit, and calls {@link #store} instead of sending. The sink sends the event later, through
+ * {@link OutgoingEventPublisher#send(OutgoingEvent)}. Not for applications.
+ */
+public interface OutgoingEventSink {
+
+    /**
+     * Prepares the event and keeps it, so that it is sent once the current transaction commits, or soon when there is
+     * none.
+     *
+     * @param event prepares the event; throws {@link IllegalArgumentException} when the payload cannot be serialised
+     * @throws RuntimeException when the event cannot be prepared or kept; the sink has then marked the current
+     *         transaction rollback-only, so the sender's work never commits without its event
+     */
+    void store(Supplier<OutgoingEvent> event);
+}

@@ -1,0 +1,137 @@
+package io.quarkiverse.moduleevents.outbox.deployment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.moduleevents.messaging.deployment.BridgedEventsBuildItem;
+import io.quarkiverse.moduleevents.messaging.deployment.OutgoingEventSinkBuildItem;
+import io.quarkiverse.moduleevents.outbox.OutboxAdmin;
+import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.JtaMissingException;
+import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.NoDataSourceException;
+import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.TransactionsDisabledException;
+import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.UnsupportedDatabaseException;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxInbox;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxOperations;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRecorder;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRelay;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxStartup;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxStore;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxWriter;
+import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+
+class ModuleEventsOutboxProcessor {
+
+    private static final String FEATURE = "module-events-outbox";
+    private static final Logger LOG = Logger.getLogger(ModuleEventsOutboxProcessor.class);
+    private static final List<String> SUPPORTED_KINDS = List.of("postgresql", "h2");
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    OutboxDataSourceBuildItem checkDataSource(OutboxBuildTimeConfig config, List<JdbcDataSourceBuildItem> dataSources,
+            Capabilities capabilities, BuildProducer<OutboxProblemBuildItem> problems) {
+        String name = config.datasource().orElse(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
+        List<OutboxDeploymentException> found = new ArrayList<>();
+        if (!capabilities.isPresent(Capability.TRANSACTIONS)) {
+            found.add(new JtaMissingException("The outbox needs JTA transactions, and the application has no"
+                    + " transaction manager [extension: io.quarkus:quarkus-narayana-jta]; add that extension, or"
+                    + " stop excluding it"));
+        }
+        JdbcDataSourceBuildItem dataSource = dataSources.stream().filter(candidate -> candidate.getName().equals(name))
+                .findFirst().orElse(null);
+        if (dataSource == null) {
+            found.add(new NoDataSourceException("The outbox has no datasource: datasource '" + name
+                    + "' is not configured [quarkus.module-events.outbox.datasource" + config.datasource()
+                            .map(value -> "=" + value).orElse(" unset: the default datasource")
+                    + "]; configure it with " + key(name, "db-kind") + "=postgresql (or h2) and its JDBC driver"
+                    + " extension, or point quarkus.module-events.outbox.datasource at a configured datasource"));
+        } else {
+            checkDataSource(dataSource, found);
+        }
+        found.forEach(problem -> problems.produce(new OutboxProblemBuildItem(problem)));
+        LOG.debugf("Outbox datasource: '%s'", name);
+        return found.isEmpty() ? new OutboxDataSourceBuildItem(name, dataSource.getDbKind()) : null;
+    }
+
+    private static void checkDataSource(JdbcDataSourceBuildItem dataSource, List<OutboxDeploymentException> found) {
+        String name = dataSource.getName();
+        if (!SUPPORTED_KINDS.contains(dataSource.getDbKind())) {
+            found.add(new UnsupportedDatabaseException("The outbox does not support the database kind of its"
+                    + " datasource: " + dataSource.getDbKind() + " [datasource: " + name + ", "
+                    + key(name, "db-kind") + "]; use a postgresql or h2 datasource for the outbox, with"
+                    + " quarkus.module-events.outbox.datasource"));
+        }
+        if (!dataSource.isTransactionIntegrationEnabled()) {
+            found.add(new TransactionsDisabledException("The outbox's datasource does not take part in JTA"
+                    + " transactions: " + key(name, "jdbc.transactions") + "=disabled [datasource: " + name
+                    + "]; remove that setting (or set it to enabled or xa), so that an event commits with the"
+                    + " work that sent it"));
+        }
+    }
+
+    private static String key(String dataSource, String property) {
+        return DataSourceUtil.isDefault(dataSource) ? "quarkus.datasource." + property
+                : "quarkus.datasource.\"" + dataSource + "\"." + property;
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registerOutboxBeans(Optional<OutboxDataSourceBuildItem> dataSource) {
+        return dataSource.isEmpty() ? null
+                : AdditionalBeanBuildItem.builder().setUnremovable()
+                        .addBeanClasses(OutboxWriter.class, OutboxRelay.class, OutboxStartup.class,
+                                OutboxOperations.class, OutboxAdmin.class)
+                        .build();
+    }
+
+    @BuildStep
+    OutgoingEventSinkBuildItem routeEventsThroughOutbox(Optional<OutboxDataSourceBuildItem> dataSource) {
+        return dataSource.isEmpty() ? null : new OutgoingEventSinkBuildItem();
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registerInbox(OutboxBuildTimeConfig config, Optional<OutboxDataSourceBuildItem> dataSource,
+            BridgedEventsBuildItem bridged) {
+        boolean enabled = config.inbox().enabled().orElse(!bridged.incomingChannels().isEmpty());
+        LOG.debugf("Outbox inbox %s", enabled ? "enabled" : "disabled");
+        return dataSource.isEmpty() || !enabled ? null
+                : AdditionalBeanBuildItem.unremovableOf(OutboxInbox.class);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem recordStore(OutboxRecorder recorder, Optional<OutboxDataSourceBuildItem> dataSource) {
+        return dataSource.map(checked -> SyntheticBeanBuildItem.configure(OutboxStore.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.store(checked.name(), checked.dbKind()))
+                .done()).orElse(null);
+    }
+
+    @BuildStep
+    void reportProblems(List<OutboxProblemBuildItem> collected, BuildProducer<ValidationErrorBuildItem> errors) {
+        if (!collected.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(collected.stream().map(OutboxProblemBuildItem::problem)
+                    .sorted(Comparator.comparing(Throwable::getMessage)).map(Throwable.class::cast).toList()));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/**
+ * The transactional outbox and inbox of the messaging bridge.
+ * <p>
+ * <b>Outgoing.</b> With this extension, every event the bridge sends out is first written to the table
+ * {@code module_events_outbox} of the outbox's datasource ({@code quarkus.module-events.outbox.datasource}): inside
+ * the sender's JTA transaction when there is one, so it commits or rolls back with the sender's work, and in a
+ * transaction of its own otherwise. When the write fails inside a transaction, the transaction is marked
+ * rollback-only and {@link io.quarkiverse.moduleevents.outbox.OutboxWriteException} is thrown; {@code sendRobust}
+ * returns it as a failure, and the transaction still rolls back. A relay sends committed rows and deletes them, or
+ * marks them {@link io.quarkiverse.moduleevents.outbox.OutboxStatus#PUBLISHED}, only once the broker acknowledged
+ * them; a rejected or unacknowledged send is retried with exponential backoff and jitter, and the row becomes
+ * {@link io.quarkiverse.moduleevents.outbox.OutboxStatus#DEAD} after {@code relay.max-attempts}. Delivery is at least
+ * once: a broker may receive an event again, with the same CloudEvents {@code id}, when an acknowledgement is lost or
+ * comes after {@code relay.send-timeout}.
+ * <p>
+ * <b>Several instances.</b> Relays claim rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so two instances never
+ * send the same row at the same time, and the rows a killed instance held are unlocked with its connection and sent by
+ * the next relay that polls. Order: one relay sends the rows of one CloudEvents {@code subject} one after the other,
+ * in the order they were written, and a failed row holds back the later rows of its subject until it is published or
+ * dead. With several instances this order is not kept: two relays may send two rows of one subject at the same time.
+ * Rows without a subject are never ordered. A {@code DEAD} row holds nothing back.
+ * <p>
+ * <b>Incoming.</b> With the inbox ({@code quarkus.module-events.outbox.inbox.enabled}, on when the application has
+ * incoming bridged channels), the synchronous receivers of an incoming event run in one new transaction that also
+ * records its ({@code source}, {@code id}) in {@code module_events_inbox}; an event recorded before is acknowledged
+ * and dropped, so the receivers' database effects happen exactly once; a receiver that throws rolls back the record
+ * with their work, and the message is rejected.
+ * <p>
+ * {@link io.quarkiverse.moduleevents.outbox.OutboxAdmin} lists and counts rows and resubmits dead ones.
+ */
+package io.quarkiverse.moduleevents.outbox;

@@ -1,0 +1,17 @@
+package io.quarkiverse.moduleevents.outbox.runtime;
+
+import java.util.function.Supplier;
+
+import io.quarkus.runtime.annotations.Recorder;
+
+@Recorder
+public class OutboxRecorder {
+
+    /**
+     * @param dbKind a supported Quarkus database kind, {@code postgresql} or {@code h2}
+     */
+    public Supplier<OutboxStore> store(String dataSourceName, String dbKind) {
+        OutboxStore store = new OutboxStore(dataSourceName, Dialect.of(dbKind));
+        return () -> store;
+    }
+}

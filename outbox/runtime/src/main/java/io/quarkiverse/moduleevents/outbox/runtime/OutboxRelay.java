@@ -1,0 +1,248 @@
+package io.quarkiverse.moduleevents.outbox.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEvent;
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEventPublisher;
+import io.quarkiverse.moduleevents.outbox.OutboxCounts;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedRetention;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxStore.ClaimedRow;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Sends committed outbox rows to the broker, on a thread of its own, never on an event loop. It wakes when a
+ * transaction that wrote rows commits, and every {@code relay.poll-interval}.
+ * <p>
+ * Each batch runs in one transaction: it claims up to {@code relay.batch-size} rows that are due, in order of writing,
+ * with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so that another instance's relay skips them, sends them, waits up to
+ * {@code relay.send-timeout} for the broker, and then deletes (or marks {@code PUBLISHED}) the acknowledged rows and
+ * records a failed attempt on the others: {@code attempts + 1}, the error, and a next attempt after an exponential
+ * backoff with jitter, or {@code DEAD} after {@code relay.max-attempts}. The locks go with the transaction, or with the
+ * connection when the instance dies, so a killed instance's rows are sent by the next relay that polls.
+ * <p>
+ * Order: rows of one subject (the CloudEvents {@code subject}) are sent one after the other, each once the previous
+ * was acknowledged, and a row that failed holds back the later rows of its subject until it is published or
+ * {@code DEAD}. With one relay, the broker therefore receives each subject's events in the order they were written.
+ * With several instances, a row locked by one relay is not held back from the other, so two rows of one subject may
+ * be sent by two relays at the same time, in either order; rows without a subject are never ordered.
+ */
+@Singleton
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** what a row held back by a failed earlier row of its subject completes with */
+    private static final CompletionException HELD_BACK = new CompletionException("held back", null);
+    /** time for the statements of a batch, beyond the sends */
+    private static final long STATEMENT_SECONDS = 60;
+
+    private final OutboxStore store;
+    private final OutgoingEventPublisher publisher;
+    private final OutboxRuntimeConfig.Relay config;
+    private final boolean keepPublished;
+    private final Clock clock = Clock.systemUTC();
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    @Inject
+    OutboxRelay(OutboxStore store, OutgoingEventPublisher publisher, OutboxRuntimeConfig config) {
+        this.store = store;
+        this.publisher = publisher;
+        this.config = config.relay();
+        this.keepPublished = config.publishedRetention() == PublishedRetention.KEEP;
+    }
+
+    /**
+     * Makes the relay poll now, rather than after its poll interval.
+     */
+    void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "module-events-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    synchronized void stop() {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            try {
+                thread.join(config.sendTimeout().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                while (running && relayBatch() == config.batchSize()) {
+                    // a full batch: more rows may be due
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Outbox relay failed; it tries again in %s (quarkus.module-events.outbox.relay"
+                        + ".poll-interval)", config.pollInterval());
+            }
+            try {
+                wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Claims, sends and settles one batch.
+     *
+     * @return how many rows were claimed
+     */
+    int relayBatch() {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, config.sendTimeout().toSeconds() + STATEMENT_SECONDS);
+        return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
+            try (Connection connection = store.connection()) {
+                List<ClaimedRow> rows = store.claim(connection, clock.instant(), config.batchSize());
+                if (!rows.isEmpty()) {
+                    settle(connection, rows, send(rows));
+                }
+                return rows.size();
+            }
+        });
+    }
+
+    private List<CompletableFuture<Void>> send(List<ClaimedRow> rows) {
+        List<CompletableFuture<Void>> outcomes = new ArrayList<>(rows.size());
+        Map<String, CompletableFuture<Void>> lastOfSubject = new HashMap<>();
+        for (ClaimedRow row : rows) {
+            OutgoingEvent event = row.event();
+            CompletableFuture<Void> previous = event.subject() == null ? null : lastOfSubject.get(event.subject());
+            CompletableFuture<Void> outcome = previous == null ? send(event)
+                    : previous.handle((ignored, failure) -> failure == null ? send(event)
+                            : CompletableFuture.<Void> failedFuture(HELD_BACK)).thenCompose(sent -> sent);
+            if (event.subject() != null) {
+                lastOfSubject.put(event.subject(), outcome);
+            }
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private CompletableFuture<Void> send(OutgoingEvent event) {
+        return publisher.send(event).toCompletableFuture();
+    }
+
+    private void settle(Connection connection, List<ClaimedRow> rows, List<CompletableFuture<Void>> outcomes)
+            throws SQLException {
+        CompletableFuture<Void> all = CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
+        try {
+            all.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // each outcome says which rows failed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Instant now = clock.instant();
+        List<String> published = new ArrayList<>();
+        int failed = 0;
+        int dead = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            OutgoingEvent event = rows.get(i).event();
+            Throwable failure = failure(outcomes.get(i));
+            if (failure == null) {
+                published.add(event.id());
+            } else if (failure != HELD_BACK) {
+                int attempts = rows.get(i).attempts() + 1;
+                boolean isDead = attempts >= config.maxAttempts();
+                store.failed(connection, event.id(), attempts, isDead ? null : now.plus(backoff(attempts)),
+                        String.valueOf(failure));
+                logFailure(event, attempts, isDead, failure);
+                failed++;
+                dead += isDead ? 1 : 0;
+            }
+        }
+        store.published(connection, published, now, keepPublished);
+        if (failed > 0) {
+            OutboxCounts counts = store.counts();
+            LOG.warnf("Outbox relay: %d published, %d failed (%d of them now DEAD), %d held back; the outbox holds"
+                    + " %d pending rows (%d of them failing) and %d DEAD rows", published.size(), failed, dead,
+                    rows.size() - published.size() - failed, counts.pending(), counts.failing(), counts.dead());
+        } else {
+            LOG.debugf("Outbox relay: %d published", published.size());
+        }
+    }
+
+    /**
+     * @return {@code null} when the send was acknowledged, else why it failed, a time-out when it is still pending
+     */
+    private Throwable failure(CompletableFuture<Void> outcome) {
+        if (!outcome.isDone()) {
+            outcome.cancel(false);
+            return new TimeoutException("the broker did not acknowledge it within " + config.sendTimeout()
+                    + " (quarkus.module-events.outbox.relay.send-timeout)");
+        }
+        try {
+            outcome.join();
+            return null;
+        } catch (CompletionException e) {
+            return e == HELD_BACK || e.getCause() == null ? e : e.getCause();
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private void logFailure(OutgoingEvent event, int attempts, boolean isDead, Throwable failure) {
+        if (isDead) {
+            LOG.errorf("Outbox row is DEAD after %d failed attempts: %s [id: %s, event: %s, channel: %s]; resubmit"
+                    + " it with OutboxAdmin once the cause is fixed", attempts, failure, event.id(), event.name(),
+                    event.channel());
+        } else {
+            LOG.warnf("Outbox row not published, attempt %d of %d: %s [id: %s, event: %s, channel: %s]", attempts,
+                    config.maxAttempts(), failure, event.id(), event.name(), event.channel());
+        }
+    }
+
+    /**
+     * @return {@code initial-backoff * 2^(attempts - 1)}, at most {@code max-backoff}, of which a random half is
+     *         jitter
+     */
+    Duration backoff(int attempts) {
+        long initial = config.initialBackoff().toMillis();
+        long max = config.maxBackoff().toMillis();
+        int doublings = Math.min(attempts - 1, 40);
+        long exponential = initial > (max >> doublings) ? max : initial << doublings;
+        long half = exponential / 2;
+        return Duration.ofMillis(exponential - half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+}

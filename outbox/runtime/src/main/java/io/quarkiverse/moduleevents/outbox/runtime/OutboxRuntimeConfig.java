@@ -1,0 +1,104 @@
+package io.quarkiverse.moduleevents.outbox.runtime;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Run-time configuration of the outbox.
+ */
+@ConfigMapping(prefix = "quarkus.module-events.outbox")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface OutboxRuntimeConfig {
+
+    /**
+     * What start-up does with the tables `module_events_outbox` and `module_events_inbox` and their indexes:
+     * `create` creates whichever is missing (PostgreSQL and H2); `validate` fails the start, naming every missing
+     * table and column; `none` leaves the schema to you (Flyway, Liquibase), see the docs for the DDL.
+     */
+    @WithDefault("create")
+    SchemaManagement schemaManagement();
+
+    /**
+     * What happens to a row once the broker acknowledged it: `delete` deletes it; `keep` marks it `PUBLISHED`, with
+     * the time it was published, for audit; you then delete old rows yourself.
+     */
+    @WithDefault("delete")
+    PublishedRetention publishedRetention();
+
+    /**
+     * The relay, which sends committed rows to the broker.
+     */
+    Relay relay();
+
+    /**
+     * The relay: it wakes when a transaction that wrote rows commits, and polls every `poll-interval` for rows due
+     * for a (new) attempt and rows left by another instance.
+     */
+    interface Relay {
+
+        /**
+         * How many rows one relay transaction claims and sends at most.
+         */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * How long the relay sleeps between polls when no commit wakes it.
+         */
+        @WithDefault("1S")
+        Duration pollInterval();
+
+        /**
+         * After how many failed sends a row becomes `DEAD`.
+         */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /**
+         * How long the relay waits before the second attempt of a row; each further attempt waits twice as long,
+         * up to `max-backoff`, and a random half of the wait is jitter, so rows that failed together are not
+         * retried together.
+         */
+        @WithDefault("1S")
+        Duration initialBackoff();
+
+        /**
+         * The longest wait between two attempts of a row.
+         */
+        @WithDefault("5M")
+        Duration maxBackoff();
+
+        /**
+         * How long the relay waits for the broker to acknowledge a batch; a row not acknowledged by then counts as a
+         * failed attempt (the broker may still have it: delivery is at least once).
+         */
+        @WithDefault("30S")
+        Duration sendTimeout();
+    }
+
+    /**
+     * What start-up does with the outbox's tables.
+     */
+    enum SchemaManagement {
+        /** create missing tables and indexes */
+        CREATE,
+        /** fail the start when a table or column is missing */
+        VALIDATE,
+        /** do nothing */
+        NONE
+    }
+
+    /**
+     * What happens to a published row.
+     */
+    enum PublishedRetention {
+        /** delete it */
+        DELETE,
+        /** keep it as {@code PUBLISHED} */
+        KEEP
+    }
+}

@@ -1,0 +1,62 @@
+package io.quarkiverse.moduleevents.outbox.runtime;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Creates or validates the outbox's tables at start-up, as {@code quarkus.module-events.outbox.schema-management}
+ * says, then starts the relay; stops the relay at shutdown.
+ */
+@Singleton
+public class OutboxStartup {
+
+    private static final Logger LOG = Logger.getLogger(OutboxStartup.class);
+
+    private final OutboxStore store;
+    private final OutboxRelay relay;
+    private final OutboxRuntimeConfig config;
+
+    @Inject
+    OutboxStartup(OutboxStore store, OutboxRelay relay, OutboxRuntimeConfig config) {
+        this.store = store;
+        this.relay = relay;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) throws SQLException {
+        switch (config.schemaManagement()) {
+            case CREATE -> {
+                store.createSchema();
+                LOG.debugf("Outbox tables are ready in datasource '%s'", store.dataSourceName());
+            }
+            case VALIDATE -> validate();
+            case NONE -> {
+            }
+        }
+        relay.start();
+    }
+
+    private void validate() throws SQLException {
+        List<String> missing = store.missingSchema();
+        if (!missing.isEmpty()) {
+            throw new ConfigurationException("The outbox's schema is incomplete in datasource '"
+                    + store.dataSourceName() + "': missing " + String.join(", ", missing)
+                    + "; create it with the DDL of the outbox's documentation (in your migrations), or set"
+                    + " quarkus.module-events.outbox.schema-management=create");
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        relay.stop();
+    }
+}

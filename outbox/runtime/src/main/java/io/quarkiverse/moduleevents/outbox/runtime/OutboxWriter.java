@@ -1,0 +1,112 @@
+package io.quarkiverse.moduleevents.outbox.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEvent;
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEventSink;
+import io.quarkiverse.moduleevents.outbox.OutboxWriteException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Writes every outgoing event to the outbox table: in the sender's JTA transaction when there is one, so the row
+ * commits or rolls back with the sender's work, else in a transaction of its own. When the write fails inside the
+ * sender's transaction, that transaction is marked rollback-only before the {@link OutboxWriteException} is thrown, so
+ * that catching it (as {@code sendRobust} does) cannot commit the work without its event. A commit that wrote rows
+ * wakes the relay.
+ */
+@Singleton
+public class OutboxWriter implements OutgoingEventSink {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWriter.class);
+    private static final Object WAKE_REGISTERED = new Object();
+
+    private final OutboxStore store;
+    private final OutboxRelay relay;
+    private final TransactionManager transactions;
+    private final TransactionSynchronizationRegistry synchronizations;
+
+    @Inject
+    OutboxWriter(OutboxStore store, OutboxRelay relay, TransactionManager transactions,
+            TransactionSynchronizationRegistry synchronizations) {
+        this.store = store;
+        this.relay = relay;
+        this.transactions = transactions;
+        this.synchronizations = synchronizations;
+    }
+
+    @Override
+    public void store(Supplier<OutgoingEvent> event) {
+        int status = status();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            QuarkusTransaction.requiringNew().run(() -> insert(event.get()));
+            relay.wake();
+        } else if (status == Status.STATUS_MARKED_ROLLBACK) {
+            LOG.debug("Event not written to the outbox: the transaction is marked rollback-only, so it is never sent");
+        } else {
+            insertInTransaction(event);
+        }
+    }
+
+    private void insertInTransaction(Supplier<OutgoingEvent> event) {
+        try {
+            insert(event.get());
+            if (synchronizations.getResource(WAKE_REGISTERED) == null) {
+                synchronizations.putResource(WAKE_REGISTERED, Boolean.TRUE);
+                synchronizations.registerInterposedSynchronization(new WakeOnCommit(relay));
+            }
+        } catch (RuntimeException | Error e) {
+            try {
+                transactions.setRollbackOnly();
+            } catch (SystemException | IllegalStateException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e instanceof OutboxWriteException written ? written
+                    : new OutboxWriteException("Event not written to the outbox, so its transaction is marked"
+                            + " rollback-only: " + e.getMessage(), e);
+        }
+    }
+
+    private void insert(OutgoingEvent event) {
+        try (Connection connection = store.connection()) {
+            store.insert(connection, event);
+        } catch (SQLException e) {
+            throw new OutboxWriteException("Event not written to the outbox table of datasource '"
+                    + store.dataSourceName() + "': " + e.getMessage() + " [id: " + event.id() + ", event: "
+                    + event.name() + ", channel: " + event.channel() + "]", e);
+        }
+    }
+
+    private int status() {
+        try {
+            return transactions.getStatus();
+        } catch (SystemException e) {
+            throw new OutboxWriteException("Event not written to the outbox: the transaction's status is unknown", e);
+        }
+    }
+
+    private record WakeOnCommit(OutboxRelay relay) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
+            }
+        }
+    }
+}
