@@ -1,0 +1,13 @@
+package io.quarkiverse.moduleevents.faultinjection.consumer;
+
+import io.quarkiverse.moduleevents.EventEmitter;
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.Payload;
+
+/** The module whose events the fault-injection suite follows; declared as the producer declares it. */
+@EventModule("order")
+public interface OrderEvents extends EventEmitter {
+
+    @Payload(OrderPlaced.class)
+    String PLACED = "order:orders:placed";
+}

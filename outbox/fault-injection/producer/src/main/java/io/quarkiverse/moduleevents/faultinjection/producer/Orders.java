@@ -1,0 +1,83 @@
+package io.quarkiverse.moduleevents.faultinjection.producer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The business write and its event, in one {@code @Transactional} method: the order row is inserted, then the event is
+ * sent through the module's emitter; a requested rollback throws after both.
+ */
+@ApplicationScoped
+public class Orders {
+
+    private static final Logger LOG = Logger.getLogger(Orders.class);
+
+    private final AgroalDataSource dataSource;
+    private final OrderEvents events;
+    private final String instance;
+
+    Orders(AgroalDataSource dataSource, OrderEvents events,
+            @ConfigProperty(name = "fault-injection.instance", defaultValue = "producer") String instance) {
+        this.dataSource = dataSource;
+        this.events = events;
+        this.instance = instance;
+    }
+
+    void createSchema(@Observes StartupEvent start) throws SQLException {
+        // two instances may start at once on one database: CREATE TABLE IF NOT EXISTS can still race in the catalog
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS orders (business_id VARCHAR(100) PRIMARY KEY,"
+                        + " sequence INT NOT NULL, instance VARCHAR(100) NOT NULL,"
+                        + " created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())");
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                LOG.warnf("Creating the table orders failed (%s); trying again", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * @return {@code false}, without sending, when an order with that business id exists (a resubmitted range)
+     * @throws RollbackRequested after the insert and the send, when {@code rollback} is set
+     */
+    @Transactional
+    public boolean place(String businessId, int sequence, boolean rollback, int paddingBytes) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO orders (business_id, sequence,"
+                        + " instance) VALUES (?, ?, ?) ON CONFLICT (business_id) DO NOTHING")) {
+            insert.setString(1, businessId);
+            insert.setInt(2, sequence);
+            insert.setString(3, instance);
+            if (insert.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        events.send(OrderEvents.PLACED, new OrderPlaced(businessId, sequence, instance, "x".repeat(paddingBytes)));
+        if (rollback) {
+            throw new RollbackRequested(businessId);
+        }
+        return true;
+    }
+
+    public static class RollbackRequested extends RuntimeException {
+        RollbackRequested(String businessId) {
+            super("Rolled back on request: " + businessId, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.quarkiverse.moduleevents.faultinjection;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Classifies every business id a scenario tried to place. The truth of what was sent is the producer's database: an
+ * id is committed when its order row exists. Against it: the records on the topic (per CloudEvents id and per business
+ * id), the consumer's table {@code processed} (deliveries per id), the dead-letter topic, and, when the outbox is
+ * there, the rows of {@code module_events_outbox} whose status is {@code DEAD}.
+ */
+final class Checker {
+
+    private static final Pattern BUSINESS_ID = Pattern.compile("\"businessId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern HEX = Pattern.compile("\\\\\\\\x([0-9a-fA-F]+)");
+
+    /**
+     * Non-exclusive counts, except that {@code delivered}, {@code lost}, {@code deadLettered} and {@code dead} split the
+     * committed ids.
+     *
+     * @param attempted ids the scenario tried to place
+     * @param committed ids whose order row (so whose sending transaction) committed
+     * @param delivered committed ids the consumer processed at least once
+     * @param lost committed ids neither processed, nor dead-lettered, nor {@code DEAD} in the outbox
+     * @param brokerDuplicates committed ids with more than one record on the topic
+     * @param sameCloudEventTwice CloudEvents ids found more than once on the topic (a resend of one event)
+     * @param receiverDuplicates ids the consumer processed more than once
+     * @param deadLettered committed ids on the dead-letter topic and never processed
+     * @param dead committed ids whose outbox row is {@code DEAD} and never processed
+     * @param phantoms ids NOT committed that are on the topic or were processed (a rolled-back event that went out)
+     */
+    record Result(String scenario, int attempted, int committed, int delivered, int lost, int brokerDuplicates,
+            int sameCloudEventTwice, int receiverDuplicates, int deadLettered, int dead, int phantoms,
+            int recordsOnTopic, long seconds, Set<String> lostIds) {
+
+        static String header() {
+            return "| scenario | attempted | committed | delivered | lost | broker dup. | same CE id twice"
+                    + " | receiver dup. | dead-lettered | DEAD | phantom | records | seconds |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        }
+
+        String row() {
+            return "| " + scenario + " | " + attempted + " | " + committed + " | " + delivered + " | " + lost + " | "
+                    + brokerDuplicates + " | " + sameCloudEventTwice + " | " + receiverDuplicates + " | "
+                    + deadLettered + " | " + dead + " | " + phantoms + " | " + recordsOnTopic + " | " + seconds + " |";
+        }
+    }
+
+    private Checker() {
+    }
+
+    static Result check(String scenario, Collection<String> attempted, PostgresServer producerDb,
+            PostgresServer consumerDb, KafkaServer kafka, String topic, long seconds) throws SQLException {
+        Set<String> committed = new HashSet<>();
+        Set<String> deadInOutbox = new HashSet<>();
+        try (Connection connection = producerDb.connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT business_id FROM orders")) {
+                while (rows.next()) {
+                    committed.add(rows.getString(1));
+                }
+            }
+            if (tableExists(connection, "module_events_outbox")) {
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT row_to_json(o)::text FROM module_events_outbox o WHERE o.status = 'DEAD'")) {
+                    while (rows.next()) {
+                        String id = businessId(rows.getString(1));
+                        if (id != null) {
+                            deadInOutbox.add(id);
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Integer> deliveries = new HashMap<>();
+        try (Connection connection = consumerDb.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT business_id, deliveries FROM processed")) {
+            while (rows.next()) {
+                deliveries.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        List<ConsumerRecord<String, byte[]>> records = kafka.readAll(topic);
+        Map<String, Integer> recordsPerId = new HashMap<>();
+        Map<String, Integer> recordsPerCloudEvent = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            recordsPerCloudEvent.merge(String.valueOf(KafkaServer.header(record, "ce_id")), 1, Integer::sum);
+            String id = businessId(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+            if (id != null) {
+                recordsPerId.merge(id, 1, Integer::sum);
+            }
+        }
+        Set<String> deadLetters = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : kafka.readAll("dead-letter-topic-" + topic)) {
+            String id = businessId(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+            if (id != null) {
+                deadLetters.add(id);
+            }
+        }
+
+        int delivered = 0;
+        int brokerDuplicates = 0;
+        int receiverDuplicates = 0;
+        int deadLettered = 0;
+        int dead = 0;
+        int phantoms = 0;
+        Set<String> lost = new LinkedHashSet<>();
+        for (String id : new LinkedHashSet<>(attempted)) {
+            int processed = deliveries.getOrDefault(id, 0);
+            int onTopic = recordsPerId.getOrDefault(id, 0);
+            if (processed > 1) {
+                receiverDuplicates++;
+            }
+            if (!committed.contains(id)) {
+                if (processed > 0 || onTopic > 0) {
+                    phantoms++;
+                }
+                continue;
+            }
+            if (onTopic > 1) {
+                brokerDuplicates++;
+            }
+            if (processed > 0) {
+                delivered++;
+            } else if (deadLetters.contains(id)) {
+                deadLettered++;
+            } else if (deadInOutbox.contains(id)) {
+                dead++;
+            } else {
+                lost.add(id);
+            }
+        }
+        int sameCloudEventTwice = (int) recordsPerCloudEvent.values().stream().filter(count -> count > 1).count();
+        int committedAttempted = (int) attempted.stream().distinct().filter(committed::contains).count();
+        return new Result(scenario, (int) attempted.stream().distinct().count(), committedAttempted, delivered,
+                lost.size(), brokerDuplicates, sameCloudEventTwice, receiverDuplicates, deadLettered, dead, phantoms,
+                records.size(), seconds, lost);
+    }
+
+    static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+            return rows.next() && rows.getBoolean(1);
+        }
+    }
+
+    /** The business id in an event's JSON, also when a database shows it as {@code bytea} hex. */
+    static String businessId(String text) {
+        Matcher matcher = BUSINESS_ID.matcher(text);
+        if (matcher.find()) {
+            return matcher.group(1);
+        }
+        Matcher hex = HEX.matcher(text);
+        while (hex.find()) {
+            String digits = hex.group(1);
+            byte[] bytes = new byte[digits.length() / 2];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(digits.substring(2 * i, 2 * i + 2), 16);
+            }
+            Matcher inner = BUSINESS_ID.matcher(new String(bytes, StandardCharsets.UTF_8));
+            if (inner.find()) {
+                return inner.group(1);
+            }
+        }
+        return null;
+    }
+}

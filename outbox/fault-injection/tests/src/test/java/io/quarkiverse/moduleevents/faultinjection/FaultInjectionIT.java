@@ -1,0 +1,404 @@
+package io.quarkiverse.moduleevents.faultinjection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The fault-injection suite: real PostgreSQL servers (the producer's and the consumer's), a real Kafka broker, and the
+ * packaged producer and consumer as {@code java -jar} processes, all on 127.0.0.1 and started here. Each scenario
+ * places N orders (each one order row and one event in one transaction), injects one fault, waits until nothing moves
+ * any more, and lets the {@link Checker} classify every business id; the table is printed and written to
+ * {@code target/fault-injection-report.md}.
+ * <p>
+ * Without the outbox (the default build) the bridge is at most once and nothing is asserted: the table is the
+ * baseline. With {@code -Poutbox} (system property {@code fault-injection.outbox=true}) both services carry
+ * {@code quarkus-module-events-outbox}, the consumer its inbox, and the issue's table is asserted: nothing committed is
+ * lost, no receiver duplicate, nothing rolled back goes out, one dead letter for the poison inbound event and one
+ * {@code DEAD} row for the poison outbound one.
+ * <p>
+ * System properties: {@code fault-injection.events} (N, default 200), {@code fault-injection.scenarios}
+ * ({@code default}, {@code all}, or names separated by commas).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+
+    static final int N = Integer.getInteger("fault-injection.events", 200);
+    static final boolean OUTBOX = Boolean.getBoolean("fault-injection.outbox");
+    static final String SCENARIOS = System.getProperty("fault-injection.scenarios", "default");
+    /** What runs without naming scenarios: everything but the two that spend their time waiting on a stopped server. */
+    static final Set<String> DEFAULT = Set.of("none", "rollback", "producer-kill", "consumer-kill", "poison-inbound",
+            "poison-outbound", "two-producers");
+
+    static final Path TARGET = Path.of("target");
+    static final Path LOGS = TARGET.resolve("fault-injection-logs");
+    static final Path REPORT = TARGET.resolve("fault-injection-report.md");
+
+    static PostgresServer producerDb;
+    static PostgresServer consumerDb;
+    static KafkaServer kafka;
+    static final List<Checker.Result> RESULTS = new ArrayList<>();
+    final List<ServiceProcess> running = new ArrayList<>();
+
+    @BeforeAll
+    static void startServers() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path data = TARGET.resolve("fault-injection-data").resolve(run);
+        producerDb = new PostgresServer("producer-db", FreePorts.next(), data.resolve("producer-db")).start();
+        consumerDb = new PostgresServer("consumer-db", FreePorts.next(), data.resolve("consumer-db")).start();
+        kafka = new KafkaServer(FreePorts.next(), data.resolve("kafka")).start();
+    }
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        StringBuilder table = new StringBuilder("\nFault injection, N = " + N + ", outbox: " + OUTBOX + "\n\n")
+                .append(Checker.Result.header()).append('\n');
+        RESULTS.forEach(result -> table.append(result.row()).append('\n'));
+        System.out.println(table);
+        Files.writeString(REPORT, table, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        for (AutoCloseable server : new AutoCloseable[] { kafka, consumerDb, producerDb }) {
+            try {
+                if (server != null) {
+                    server.close();
+                }
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }
+    }
+
+    @AfterEach
+    void stopServices() {
+        running.forEach(ServiceProcess::close);
+        running.clear();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void none() throws Exception {
+        Scenario s = scenario("none", Map.of());
+        s.load(s.producer, 1, N, "");
+        s.finish(0, 0);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void rollback() throws Exception {
+        Scenario s = scenario("rollback", Map.of());
+        int every = N >= 200 ? N / 100 : 2;
+        s.load(s.producer, 1, N, "&rollbackEvery=" + every);
+        s.finish(0, 0);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void producerKill() throws Exception {
+        // the producer's Kafka client waits up to 500 ms to batch (linger.ms): events committed in that window are in
+        // flight, only in the killed process's memory, when the SIGKILL comes
+        Scenario s = scenario("producer-kill", Map.of(), Map.of("mp.messaging.outgoing.orders.linger.ms", "500"));
+        s.startLoad(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 10_000 / N));
+        await("half the orders committed", () -> s.loadStatus(s.producer, "committed") >= N / 2);
+        s.producer.kill();
+        s.producer.restart("/load");
+        // the same range again: committed orders are skipped, the others placed now
+        s.load(s.producer, 1, N, "");
+        s.finish(0, 0);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void consumerKill() throws Exception {
+        String victim = businessId("consumer-kill", N / 2);
+        Scenario s = scenario("consumer-kill", Map.of("fault-injection.block-after-commit-id", victim));
+        s.startLoad(s.producer, 1, N, "");
+        await("the consumer committed " + victim + " and holds its acknowledgement",
+                () -> s.http(s.consumer, "/processed").contains(victim));
+        s.consumer.kill();
+        s.consumer.set("fault-injection.block-after-commit-id", null).restart("/processed");
+        s.awaitLoad(s.producer);
+        s.finish(0, 0);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void poisonInbound() throws Exception {
+        Scenario s = scenario("poison-inbound", Map.of("fault-injection.poison-id", businessId("poison-inbound", N / 2)));
+        s.load(s.producer, 1, N, "");
+        s.finish(1, 0);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void poisonOutbound() throws Exception {
+        Scenario s = scenario("poison-outbound", Map.of());
+        // the topic takes at most 64 KiB per record batch; the poison event carries 200 KB
+        s.load(s.producer, 1, N, "&poison=" + N / 2 + "&poisonBytes=200000");
+        s.finish(0, 1);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(7)
+    void twoProducers() throws Exception {
+        Scenario s = scenario("two-producers", Map.of());
+        ServiceProcess second = s.startProducer("producer-2");
+        s.startLoad(s.producer, 1, N / 2, "");
+        s.startLoad(second, N / 2 + 1, N, "");
+        s.awaitLoad(s.producer);
+        s.awaitLoad(second);
+        s.finish(0, 0);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(8)
+    void brokerStop() throws Exception {
+        Scenario s = scenario("broker-stop", Map.of());
+        s.startLoad(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 40_000 / N));
+        await("a quarter of the orders committed", () -> s.loadStatus(s.producer, "committed") >= N / 4);
+        kafka.stop();
+        sleep(20_000);
+        kafka.start();
+        s.awaitLoad(s.producer);
+        s.finish(0, 0);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void producerDatabaseStop() throws Exception {
+        Scenario s = scenario("producer-db-stop", Map.of());
+        s.startLoad(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 25_000 / N));
+        await("a quarter of the orders committed", () -> s.loadStatus(s.producer, "committed") >= N / 4);
+        producerDb.stop();
+        sleep(10_000);
+        producerDb.start();
+        s.awaitLoad(s.producer);
+        s.finish(0, 0);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    Scenario scenario(String name, Map<String, String> consumerProperties) throws Exception {
+        return scenario(name, consumerProperties, Map.of());
+    }
+
+    Scenario scenario(String name, Map<String, String> consumerProperties, Map<String, String> producerProperties)
+            throws Exception {
+        assumeTrue(SCENARIOS.equals("all") || (SCENARIOS.equals("default") && DEFAULT.contains(name))
+                || Set.of(SCENARIOS.split(",")).contains(name), () -> name + " is not selected by -Dfault-injection"
+                        + ".scenarios=" + SCENARIOS);
+        return new Scenario(name, consumerProperties, producerProperties);
+    }
+
+    static String businessId(String scenario, int sequence) {
+        return scenario + "-" + String.format("%06d", sequence);
+    }
+
+    final class Scenario {
+
+        final String name;
+        final String topic;
+        final long started = System.nanoTime();
+        final List<String> attempted = new ArrayList<>();
+        final ServiceProcess consumer;
+        final ServiceProcess producer;
+
+        final Map<String, String> producerProperties;
+
+        Scenario(String name, Map<String, String> consumerProperties, Map<String, String> producerProperties)
+                throws SQLException {
+            this.name = name;
+            this.topic = "orders-" + name;
+            this.producerProperties = producerProperties;
+            resetDatabases();
+            kafka.createTopic(topic, 1, name.equals("poison-outbound")
+                    ? Map.of("max.message.bytes", "65536")
+                    : Map.of());
+            Map<String, String> consumerConfig = new LinkedHashMap<>();
+            consumerConfig.put("quarkus.datasource.jdbc.url", consumerDb.jdbcUrl());
+            consumerConfig.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            consumerConfig.put("mp.messaging.incoming.orders.topic", topic);
+            consumerConfig.put("mp.messaging.incoming.orders.group.id", "consumer-" + name);
+            consumerConfig.put("mp.messaging.incoming.orders.dead-letter-queue.topic", "dead-letter-topic-" + topic);
+            // a killed consumer's partitions go to its successor after 6 s, not Kafka's default 45 s
+            consumerConfig.put("mp.messaging.incoming.orders.session.timeout.ms", "6000");
+            consumerConfig.put("mp.messaging.incoming.orders.heartbeat.interval.ms", "1000");
+            consumerConfig.putAll(consumerProperties);
+            consumer = ServiceProcess.start("consumer-" + name, "consumer", consumerConfig, LOGS, "/processed");
+            running.add(consumer);
+            producer = startProducer("producer-1");
+        }
+
+        ServiceProcess startProducer(String instance) {
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("quarkus.datasource.jdbc.url", producerDb.jdbcUrl());
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("mp.messaging.outgoing.orders.topic", topic);
+            config.put("fault-injection.instance", instance);
+            if (OUTBOX) {
+                config.put("quarkus.module-events.outbox.relay.max-attempts", "3");
+                config.put("quarkus.module-events.outbox.relay.initial-backoff", "0.2S");
+                config.put("quarkus.module-events.outbox.relay.max-backoff", "2S");
+                config.put("quarkus.module-events.outbox.relay.send-timeout", "10S");
+            }
+            config.putAll(producerProperties);
+            ServiceProcess process = ServiceProcess.start(instance + "-" + name, "producer", config, LOGS, "/load");
+            running.add(process);
+            return process;
+        }
+
+        void resetDatabases() throws SQLException {
+            for (PostgresServer db : List.of(producerDb, consumerDb)) {
+                try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TABLE IF EXISTS orders, processed, module_events_outbox,"
+                            + " module_events_inbox");
+                }
+            }
+        }
+
+        void startLoad(ServiceProcess target, int from, int to, String options) throws IOException {
+            for (int sequence = from; sequence <= to; sequence++) {
+                String id = businessId(name, sequence);
+                if (!attempted.contains(id)) {
+                    attempted.add(id);
+                }
+            }
+            String response = target.post("/load?prefix=" + name + "&from=" + from + "&to=" + to + options).body();
+            if (!response.contains("\"running\":true") && !response.contains("\"running\": true")) {
+                throw new IllegalStateException("The load did not start: " + response);
+            }
+        }
+
+        void load(ServiceProcess target, int from, int to, String options) throws IOException {
+            startLoad(target, from, to, options);
+            awaitLoad(target);
+        }
+
+        void awaitLoad(ServiceProcess target) {
+            await(target.name() + " done", () -> http(target, "/load").contains("\"running\":false"));
+        }
+
+        long loadStatus(ServiceProcess target, String field) {
+            Matcher matcher = Pattern.compile("\"" + field + "\":(\\d+)").matcher(http(target, "/load"));
+            return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+        }
+
+        String http(ServiceProcess target, String path) {
+            try {
+                return target.get(path).body();
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        /**
+         * Waits until nothing moves (the consumer's deliveries and the outbox's unpublished rows stay the same for 5 s
+         * once every committed id was processed, 20 s otherwise; 3 min at most), classifies, prints, and, with the
+         * outbox, asserts.
+         */
+        void finish(int expectedDeadLettered, int expectedDead) throws Exception {
+            String last = "";
+            long stableSince = System.nanoTime();
+            long deadline = System.nanoTime() + 180_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                String now = progress();
+                if (!now.equals(last)) {
+                    last = now;
+                    stableSince = System.nanoTime();
+                }
+                long quiet = now.startsWith("all ") ? 5_000_000_000L : 20_000_000_000L;
+                if (System.nanoTime() - stableSince >= quiet) {
+                    break;
+                }
+                sleep(500);
+            }
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            Checker.Result result = Checker.check(name, attempted, producerDb, consumerDb, kafka, topic, seconds);
+            RESULTS.add(result);
+            System.out.println(Checker.Result.header() + "\n" + result.row()
+                    + (result.lost() > 0 ? "\nlost: " + result.lostIds().stream().limit(20).toList() : ""));
+            if (OUTBOX) {
+                assertEquals(0, result.lost(), () -> name + ": lost " + result.lostIds());
+                assertEquals(0, result.receiverDuplicates(), name + ": receiver duplicates");
+                assertEquals(0, result.phantoms(), name + ": events of rolled-back transactions went out");
+                assertEquals(expectedDeadLettered, result.deadLettered(), name + ": dead-lettered");
+                assertEquals(expectedDead, result.dead(), name + ": DEAD in the outbox");
+            }
+        }
+
+        /** Deliveries at the consumer and unpublished outbox rows; starts with "all " once every committed id arrived. */
+        String progress() {
+            try (Connection p = producerDb.connect(); Connection c = consumerDb.connect();
+                    Statement ps = p.createStatement(); Statement cs = c.createStatement()) {
+                long committed = count(ps, "SELECT count(*) FROM orders");
+                long processedIds = count(cs, "SELECT count(*) FROM processed");
+                long deliveries = count(cs, "SELECT coalesce(sum(deliveries), 0) FROM processed");
+                long pending = Checker.tableExists(p, "module_events_outbox")
+                        ? count(ps, "SELECT count(*) FROM module_events_outbox WHERE status NOT IN ('PUBLISHED',"
+                                + " 'DEAD')")
+                        : 0;
+                return (processedIds >= committed && pending == 0 ? "all " : "some ") + processedIds + "/"
+                        + deliveries + "/" + pending;
+            } catch (SQLException e) {
+                return "unreachable " + e.getMessage();
+            }
+        }
+
+        long count(Statement statement, String sql) throws SQLException {
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out waiting for: " + what);
+            }
+            sleep(200);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static {
+        try {
+            Files.createDirectories(TARGET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.quarkiverse.moduleevents.faultinjection;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+
+/**
+ * A single-node Kafka broker in KRaft mode inside this JVM (EmbeddedKafkaBroker) on 127.0.0.1. {@link #stop()} shuts it
+ * down keeping its log directory; {@link #start()} starts a new broker on the same ports, with the same cluster id,
+ * node id and log directory, which EmbeddedKafkaBroker formats with "ignore formatted", so topics, records and
+ * committed offsets survive.
+ */
+final class KafkaServer implements AutoCloseable {
+
+    private final int port;
+    private final int controllerPort;
+    private final Path logDir;
+    private final String clusterId = Uuid.randomUuid().toString();
+    private EmbeddedKafkaBroker broker;
+
+    KafkaServer(int port, Path logDir) {
+        this.port = port;
+        this.controllerPort = FreePorts.next();
+        this.logDir = logDir.toAbsolutePath();
+    }
+
+    synchronized KafkaServer start() {
+        if (broker == null) {
+            broker = new EmbeddedKafkaBroker()
+                    .withNodeId(1)
+                    .withClusterId(clusterId)
+                    .withKafkaHost(FreePorts.HOST)
+                    .withKafkaPort(port)
+                    .withControllerPort(controllerPort)
+                    .withDeleteLogDirsOnClose(false)
+                    .withAdditionalProperties(properties -> {
+                        properties.put("log.dir", logDir.toString());
+                        properties.put("auto.create.topics.enable", "true");
+                        properties.put("group.initial.rebalance.delay.ms", "0");
+                        properties.put("offsets.topic.num.partitions", "1");
+                    })
+                    .start();
+        }
+        return this;
+    }
+
+    synchronized void stop() {
+        if (broker != null) {
+            try {
+                broker.close();
+            } finally {
+                broker = null;
+            }
+        }
+    }
+
+    String bootstrapServers() {
+        return FreePorts.HOST + ":" + port;
+    }
+
+    void createTopic(String name, int partitions, Map<String, String> config) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(config))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the topic " + name, e);
+        }
+    }
+
+    /** Every record of a topic, read from the beginning to its end offsets by a plain consumer outside any group. */
+    List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                return records;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            // the topic does not exist: nothing was ever sent to it
+        }
+        return records;
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
