@@ -35,6 +35,7 @@ final class SynchronousReceivers {
 
     final Class<?> runtimeType;
     private final ObserverMethod<? super Object>[] observers;
+    private final List<ObserverMethod<? super Object>> transactionPhaseObservers;
     private final boolean firedThroughCdi;
     private final EventMetadata metadata;
     /** {@code null} when ArC runs in strict mode, where only CDI's own rules activate the request context */
@@ -45,16 +46,19 @@ final class SynchronousReceivers {
             InjectionPoint injectionPoint) {
         this.runtimeType = payload.getClass();
         List<ObserverMethod<? super Object>> synchronous = new ArrayList<>();
-        boolean transactionPhases = false;
+        List<ObserverMethod<? super Object>> transactionPhase = new ArrayList<>();
         // resolveObserverMethods returns the observers in priority order
         for (ObserverMethod<? super Object> observer : beanManager.resolveObserverMethods(payload, qualifiers)) {
             if (!observer.isAsync()) {
                 synchronous.add(observer);
-                transactionPhases |= observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS;
+                if (observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
+                    transactionPhase.add(observer);
+                }
             }
         }
         this.observers = synchronous.toArray((ObserverMethod<? super Object>[]) NONE);
-        this.firedThroughCdi = transactionPhases || runtimeType.getTypeParameters().length > 0;
+        this.transactionPhaseObservers = List.copyOf(transactionPhase);
+        this.firedThroughCdi = !transactionPhase.isEmpty() || runtimeType.getTypeParameters().length > 0;
         this.metadata = new Metadata(Set.of(qualifiers), runtimeType, injectionPoint);
         this.requestContext = Arc.container().strictCompatibility() ? null : Arc.container().requestContext();
     }
@@ -75,15 +79,13 @@ final class SynchronousReceivers {
             return;
         }
         EventContext<Object> context = new Context(payload, metadata);
-        if (requestContext == null || requestContext.isActive()) {
-            notifyUntilFirstFailure(context);
-            return;
-        }
-        requestContext.activate();
+        boolean activated = activateRequestContextIfInactive(requestContext);
         try {
             notifyUntilFirstFailure(context);
         } finally {
-            requestContext.terminate();
+            if (activated) {
+                requestContext.terminate();
+            }
         }
     }
 
@@ -101,16 +103,18 @@ final class SynchronousReceivers {
 
     /**
      * Notifies every observer even when some throw, and collects what they throw: {@code sendRobust}. Observers of a
-     * transaction phase are deferred to that phase while a transaction is active.
+     * transaction phase are deferred to that phase while a transaction is active. The request context is activated
+     * as for {@link #notifyUntilFirstFailure(Object)}.
      */
     void notifyEach(Object payload, List<ReceiverFailure> failures) {
         if (observers.length == 0) {
             return;
         }
         EventContext<Object> context = new Context(payload, metadata);
-        boolean transactionPhasesDeferred = TransactionPhaseReceivers.deferIfTransactionActive(List.of(observers),
-                context);
-        withRequestContext(() -> {
+        boolean transactionPhasesDeferred = !transactionPhaseObservers.isEmpty()
+                && TransactionPhaseReceivers.deferIfTransactionActive(transactionPhaseObservers, context);
+        boolean activated = activateRequestContextIfInactive(requestContext);
+        try {
             for (ObserverMethod<? super Object> observer : observers) {
                 if (transactionPhasesDeferred && observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
                     continue;
@@ -121,25 +125,23 @@ final class SynchronousReceivers {
                     failures.add(new ReceiverFailure(ReceiverNames.of(observer), error));
                 }
             }
-        });
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
     }
 
     /**
-     * Runs the action with the request context active, activating it for the action alone when it is not, as ArC
-     * does for the observers of a synchronous event.
+     * @param requestContext {@code null} when it must not be activated
+     * @return whether it was activated here, and so must be terminated by the caller
      */
-    static void withRequestContext(Runnable action) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        if (requestContext.isActive()) {
-            action.run();
-            return;
+    static boolean activateRequestContextIfInactive(ManagedContext requestContext) {
+        if (requestContext == null || requestContext.isActive()) {
+            return false;
         }
         requestContext.activate();
-        try {
-            action.run();
-        } finally {
-            requestContext.terminate();
-        }
+        return true;
     }
 
     private record Context(Object getEvent, EventMetadata getMetadata) implements EventContext<Object> {

@@ -1,6 +1,5 @@
 package io.quarkiverse.moduleevents.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -15,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
+import io.quarkus.arc.ManagedContext;
 
 /**
  * Runs the observers of a transaction phase in that phase, as CDI's {@code Event.fire} does: registered as a
@@ -33,20 +33,12 @@ final class TransactionPhaseReceivers implements Synchronization {
     }
 
     /**
-     * @return whether the transaction phase observers were deferred to the active transaction; when not, the caller
-     *         notifies them at once
+     * @param phased observers of a transaction phase, none {@code IN_PROGRESS}
+     * @return whether the observers were deferred to the active transaction; when not, the caller notifies them at
+     *         once
      */
-    static boolean deferIfTransactionActive(List<ObserverMethod<? super Object>> observers,
+    static boolean deferIfTransactionActive(List<ObserverMethod<? super Object>> phased,
             EventContext<Object> context) {
-        List<ObserverMethod<? super Object>> phased = new ArrayList<>();
-        for (ObserverMethod<? super Object> observer : observers) {
-            if (observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
-                phased.add(observer);
-            }
-        }
-        if (phased.isEmpty()) {
-            return false;
-        }
         InstanceHandle<TransactionManager> transactionManager = Arc.container().instance(TransactionManager.class);
         if (!transactionManager.isAvailable()) {
             return false;
@@ -76,8 +68,11 @@ final class TransactionPhaseReceivers implements Synchronization {
                 || phase == (committed ? TransactionPhase.AFTER_SUCCESS : TransactionPhase.AFTER_FAILURE));
     }
 
+    /** With the request context active, as ArC does for the observers it defers, strict mode or not. */
     private void notifyObservers(Predicate<TransactionPhase> inPhase) {
-        SynchronousReceivers.withRequestContext(() -> {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = SynchronousReceivers.activateRequestContextIfInactive(requestContext);
+        try {
             for (ObserverMethod<? super Object> observer : observers) {
                 if (inPhase.test(observer.getTransactionPhase())) {
                     try {
@@ -88,6 +83,10 @@ final class TransactionPhaseReceivers implements Synchronization {
                     }
                 }
             }
-        });
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
     }
 }
