@@ -1,9 +1,5 @@
 package io.quarkiverse.moduleevents.examples;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.quarkiverse.moduleevents.testsupport.FreePorts;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
 /**
@@ -37,8 +34,6 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
  * 127.0.0.1, with plain clients to look at what is on its topics. No container is involved.
  */
 final class KafkaBroker implements AutoCloseable {
-
-    static final String HOST = "127.0.0.1";
 
     private final EmbeddedKafkaBroker broker;
     private final String bootstrapServers;
@@ -58,9 +53,9 @@ final class KafkaBroker implements AutoCloseable {
      */
     static KafkaBroker start(int port, Path logDir) {
         return new KafkaBroker(new EmbeddedKafkaBroker()
-                .withKafkaHost(HOST)
+                .withKafkaHost(FreePorts.HOST)
                 .withKafkaPort(port)
-                .withControllerPort(freePort())
+                .withControllerPort(FreePorts.next())
                 .withDeleteLogDirsOnClose(true)
                 .withAdditionalProperties(properties -> {
                     properties.put("log.dir", logDir.toAbsolutePath().toString());
@@ -133,14 +128,5 @@ final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         broker.close();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(HOST))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port on " + HOST, e);
-        }
     }
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.moduleevents.testsupport.FreePorts;
+import io.quarkiverse.moduleevents.testsupport.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -53,16 +55,20 @@ class TwoServicesIT {
 
     @BeforeAll
     static void start() {
-        kafka = KafkaBroker.start(KafkaBroker.freePort(),
+        kafka = KafkaBroker.start(FreePorts.next(),
                 TARGET.resolve("kafka-data").resolve(UUID.randomUUID().toString()));
         // one partition, so that the tests can rely on the order of the events
         kafka.createTopic(TOPIC, 1);
         Map<String, String> broker = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
         Path logs = TARGET.resolve("example-services");
-        userService = ServiceProcess.start("user-service", broker, logs);
-        mailService = ServiceProcess.start("mail-service", broker, logs);
+        userService = ServiceProcess.launch("user-service", packaged("user-service"), broker, logs);
+        mailService = ServiceProcess.launch("mail-service", packaged("mail-service"), broker, logs);
         userService.awaitReady("/bridge/" + CHANNEL, Duration.ofSeconds(60));
         mailService.awaitReady("/bridge/" + CHANNEL, Duration.ofSeconds(60));
+    }
+
+    private static Path packaged(String service) {
+        return ServiceProcess.packagedJar(service, "./mvnw -f messaging/examples/pom.xml verify");
     }
 
     @AfterAll

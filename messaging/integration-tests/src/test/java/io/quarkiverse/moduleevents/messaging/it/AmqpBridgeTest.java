@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
 import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
+import io.quarkiverse.moduleevents.testsupport.ArtemisBroker;
+import io.quarkiverse.moduleevents.testsupport.PlainAmqpClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkiverse.moduleevents.testsupport.ArtemisBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import io.quarkiverse.moduleevents.testsupport.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
@@ -48,8 +49,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         Path logDir = Path.of("target", "kafka-data", UUID.randomUUID().toString()).toAbsolutePath();
         broker = new EmbeddedKafkaBroker()
                 .withKafkaHost(FreePorts.HOST)
-                .withKafkaPort(FreePorts.pick())
-                .withControllerPort(FreePorts.pick())
+                .withKafkaPort(FreePorts.next())
+                .withControllerPort(FreePorts.next())
                 .withDeleteLogDirsOnClose(true)
                 .withAdditionalProperties(p -> {
                     p.put("log.dir", logDir.toString());

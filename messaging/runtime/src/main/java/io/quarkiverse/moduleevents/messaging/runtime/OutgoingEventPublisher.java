@@ -111,7 +111,8 @@ public class OutgoingEventPublisher {
      * bounded by {@code max-pending-sends} nor timed out: the caller bounds and times out its sends.
      *
      * @return a stage completed when the broker acknowledged the message, completed exceptionally when it rejected
-     *         it, or when the event's channel and name are no longer routed by this application
+     *         it, when the event's channel and name are no longer routed by this application, or with a
+     *         {@link ChannelClosedException} when the channel's connector has closed it
      */
     public CompletionStage<Void> send(OutgoingEvent event) {
         CompletableFuture<Void> outcome = new CompletableFuture<>();
@@ -122,10 +123,11 @@ public class OutgoingEventPublisher {
                     + " quarkus.module-events.messaging.outgoing.\"" + event.channel() + "\".events"));
             return outcome;
         }
+        Emitter<byte[]> emitter = emitter(route.getChannel());
         try {
-            emitter(route.getChannel()).send(message(event, route, outcome));
+            emitter.send(message(event, route, outcome));
         } catch (RuntimeException e) {
-            outcome.completeExceptionally(e);
+            outcome.completeExceptionally(emitter.isCancelled() ? new ChannelClosedException(route.getChannel()) : e);
         }
         return outcome.whenComplete((ignored, failure) -> {
             ChannelCounters.Counts counts = counters.counts(route.getChannel());
@@ -135,6 +137,14 @@ public class OutgoingEventPublisher {
                 counts.sendFailures.increment();
             }
         });
+    }
+
+    /**
+     * @return whether the connector of an outgoing channel has closed it, so that nothing can be sent on it until the
+     *         application restarts
+     */
+    public boolean isClosed(String channel) {
+        return emitter(channel).isCancelled();
     }
 
     void publish(String channel, String name, Object payload) {

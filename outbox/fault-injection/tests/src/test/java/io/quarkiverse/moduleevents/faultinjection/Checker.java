@@ -15,13 +15,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.quarkiverse.moduleevents.testsupport.PostgresServer;
 
 /**
  * Classifies every business id a scenario tried to place. The truth of what was sent is the producer's database: an
- * id is committed when its order row exists. Against it: the records on the topic (per CloudEvents id and per business
- * id), the consumer's table {@code processed} (deliveries per id), the dead-letter topic, and, when the outbox is
- * there, the rows of {@code module_events_outbox} whose status is {@code DEAD}.
+ * id is committed when its order row exists. Against it: the messages that reached the broker (per CloudEvents id and
+ * per business id), the consumer's table {@code processed} (deliveries per id), the dead letters, and, when the outbox
+ * is there, the rows of {@code module_events_outbox} whose status is {@code DEAD}.
  */
 final class Checker {
 
@@ -36,27 +36,29 @@ final class Checker {
      * @param committed ids whose order row (so whose sending transaction) committed
      * @param delivered committed ids the consumer processed at least once
      * @param lost committed ids neither processed, nor dead-lettered, nor {@code DEAD} in the outbox
-     * @param brokerDuplicates committed ids with more than one record on the topic
-     * @param sameCloudEventTwice CloudEvents ids found more than once on the topic (a resend of one event)
+     * @param brokerDuplicates committed ids with more than one message on the broker
+     * @param sameCloudEventTwice CloudEvents ids found more than once on the broker (a resend of one event)
      * @param receiverDuplicates ids the consumer processed more than once
-     * @param deadLettered committed ids on the dead-letter topic and never processed
+     * @param deadLettered committed ids dead-lettered and never processed
      * @param dead committed ids whose outbox row is {@code DEAD} and never processed
-     * @param phantoms ids NOT committed that are on the topic or were processed (a rolled-back event that went out)
+     * @param phantoms ids NOT committed that are on the broker or were processed (a rolled-back event that went out)
+     * @param restarts services the scenario restarted because their liveness check was down
      */
     record Result(String scenario, int attempted, int committed, int delivered, int lost, int brokerDuplicates,
             int sameCloudEventTwice, int receiverDuplicates, int deadLettered, int dead, int phantoms,
-            int recordsOnTopic, long seconds, Set<String> lostIds) {
+            int messagesOnBroker, int restarts, long seconds, Set<String> lostIds) {
 
         static String header() {
             return "| scenario | attempted | committed | delivered | lost | broker dup. | same CE id twice"
-                    + " | receiver dup. | dead-lettered | DEAD | phantom | records | seconds |\n"
-                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+                    + " | receiver dup. | dead-lettered | DEAD | phantom | messages | restarts | seconds |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
         }
 
         String row() {
             return "| " + scenario + " | " + attempted + " | " + committed + " | " + delivered + " | " + lost + " | "
                     + brokerDuplicates + " | " + sameCloudEventTwice + " | " + receiverDuplicates + " | "
-                    + deadLettered + " | " + dead + " | " + phantoms + " | " + recordsOnTopic + " | " + seconds + " |";
+                    + deadLettered + " | " + dead + " | " + phantoms + " | " + messagesOnBroker + " | " + restarts
+                    + " | " + seconds + " |";
         }
     }
 
@@ -64,7 +66,8 @@ final class Checker {
     }
 
     static Result check(String scenario, Collection<String> attempted, PostgresServer producerDb,
-            PostgresServer consumerDb, KafkaServer kafka, String topic, long seconds) throws SQLException {
+            PostgresServer consumerDb, Broker broker, String destination, int restarts, long seconds)
+            throws SQLException {
         Set<String> committed = new HashSet<>();
         Set<String> deadInOutbox = new HashSet<>();
         try (Connection connection = producerDb.connect(); Statement statement = connection.createStatement()) {
@@ -92,19 +95,19 @@ final class Checker {
                 deliveries.put(rows.getString(1), rows.getInt(2));
             }
         }
-        List<ConsumerRecord<String, byte[]>> records = kafka.readAll(topic);
-        Map<String, Integer> recordsPerId = new HashMap<>();
-        Map<String, Integer> recordsPerCloudEvent = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            recordsPerCloudEvent.merge(String.valueOf(KafkaServer.header(record, "ce_id")), 1, Integer::sum);
-            String id = businessId(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+        List<Broker.Published> published = broker.published(destination);
+        Map<String, Integer> messagesPerId = new HashMap<>();
+        Map<String, Integer> messagesPerCloudEvent = new HashMap<>();
+        for (Broker.Published message : published) {
+            messagesPerCloudEvent.merge(String.valueOf(message.cloudEventId()), 1, Integer::sum);
+            String id = businessId(message.body());
             if (id != null) {
-                recordsPerId.merge(id, 1, Integer::sum);
+                messagesPerId.merge(id, 1, Integer::sum);
             }
         }
         Set<String> deadLetters = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : kafka.readAll("dead-letter-topic-" + topic)) {
-            String id = businessId(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+        for (String body : broker.deadLettered(destination)) {
+            String id = businessId(body);
             if (id != null) {
                 deadLetters.add(id);
             }
@@ -119,17 +122,17 @@ final class Checker {
         Set<String> lost = new LinkedHashSet<>();
         for (String id : new LinkedHashSet<>(attempted)) {
             int processed = deliveries.getOrDefault(id, 0);
-            int onTopic = recordsPerId.getOrDefault(id, 0);
+            int onBroker = messagesPerId.getOrDefault(id, 0);
             if (processed > 1) {
                 receiverDuplicates++;
             }
             if (!committed.contains(id)) {
-                if (processed > 0 || onTopic > 0) {
+                if (processed > 0 || onBroker > 0) {
                     phantoms++;
                 }
                 continue;
             }
-            if (onTopic > 1) {
+            if (onBroker > 1) {
                 brokerDuplicates++;
             }
             if (processed > 0) {
@@ -142,11 +145,11 @@ final class Checker {
                 lost.add(id);
             }
         }
-        int sameCloudEventTwice = (int) recordsPerCloudEvent.values().stream().filter(count -> count > 1).count();
+        int sameCloudEventTwice = (int) messagesPerCloudEvent.values().stream().filter(count -> count > 1).count();
         int committedAttempted = (int) attempted.stream().distinct().filter(committed::contains).count();
         return new Result(scenario, (int) attempted.stream().distinct().count(), committedAttempted, delivered,
                 lost.size(), brokerDuplicates, sameCloudEventTwice, receiverDuplicates, deadLettered, dead, phantoms,
-                records.size(), seconds, lost);
+                published.size(), restarts, seconds, lost);
     }
 
     static boolean tableExists(Connection connection, String table) throws SQLException {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +24,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.moduleevents.messaging.runtime.ChannelClosedException;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEventPublisher;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
@@ -134,10 +137,12 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
             try (Connection connection = store.connection()) {
                 List<ClaimedRow> rows = store.claim(connection, clock.instant(), config.batchSize());
-                if (!rows.isEmpty()) {
-                    settle(connection, rows, send(rows));
+                if (rows.isEmpty()) {
+                    return 0;
                 }
-                return rows.size();
+                boolean channelClosed = settle(connection, rows, send(rows));
+                // rows that wait for a closed channel stay due: claiming them again at once would spin
+                return channelClosed ? 0 : rows.size();
             }
         });
     }
@@ -163,7 +168,10 @@ public class OutboxRelay {
         return publisher.send(event).toCompletableFuture();
     }
 
-    private void settle(Connection connection, List<ClaimedRow> rows, List<CompletableFuture<Void>> outcomes)
+    /**
+     * @return whether some rows were not sent because their channel's connector has closed the channel
+     */
+    private boolean settle(Connection connection, List<ClaimedRow> rows, List<CompletableFuture<Void>> outcomes)
             throws SQLException {
         CompletableFuture<Void> all = CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
         try {
@@ -177,11 +185,16 @@ public class OutboxRelay {
         List<String> published = new ArrayList<>();
         int failed = 0;
         int dead = 0;
+        Set<String> closedChannels = new TreeSet<>();
+        int waiting = 0;
         for (int i = 0; i < rows.size(); i++) {
             OutgoingEvent event = rows.get(i).event();
             Throwable failure = failure(outcomes.get(i));
             if (failure == null) {
                 published.add(event.id());
+            } else if (notSentForAClosedChannel(event, failure)) {
+                closedChannels.add(event.channel());
+                waiting++;
             } else if (failure != HELD_BACK) {
                 int attempts = rows.get(i).attempts() + 1;
                 boolean isDead = attempts >= config.maxAttempts();
@@ -193,14 +206,31 @@ public class OutboxRelay {
             }
         }
         store.published(connection, published, now, keepPublished);
+        if (!closedChannels.isEmpty()) {
+            LOG.errorf("Outbox relay: the connector has closed the outgoing channel %s, so %d rows wait, their attempts"
+                    + " not counted, until the application restarts; the channel's log says why (with AMQP: a"
+                    + " message the broker refused), and the application's liveness check reports it",
+                    String.join(", ", closedChannels), waiting);
+        }
         if (failed > 0) {
             OutboxCounts counts = store.counts();
             LOG.warnf("Outbox relay: %d published, %d failed (%d of them now DEAD), %d held back; the outbox holds"
                     + " %d pending rows (%d of them failing) and %d DEAD rows", published.size(), failed, dead,
-                    rows.size() - published.size() - failed, counts.pending(), counts.failing(), counts.dead());
+                    rows.size() - published.size() - failed - waiting, counts.pending(), counts.failing(),
+                    counts.dead());
         } else {
             LOG.debugf("Outbox relay: %d published", published.size());
         }
+        return !closedChannels.isEmpty();
+    }
+
+    /**
+     * A send refused because the channel is closed, or not acknowledged while it closed, is not the event's failure:
+     * the broker never refused it, so it does not count as an attempt. A rejection that closed the channel does.
+     */
+    private boolean notSentForAClosedChannel(OutgoingEvent event, Throwable failure) {
+        return failure instanceof ChannelClosedException
+                || failure instanceof TimeoutException && publisher.isClosed(event.channel());
     }
 
     /**

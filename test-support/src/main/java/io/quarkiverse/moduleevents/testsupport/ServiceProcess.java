@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.faultinjection;
+package io.quarkiverse.moduleevents.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * One packaged service ({@code java -jar quarkus-run.jar}) as a process of its own on a free port of 127.0.0.1,
  * configured by {@code -D} options, its output appended to a log file. {@link #kill()} sends SIGKILL and checks that
- * the process died of it; {@link #restart()} starts it again with the same options and port.
+ * the process died of it; {@link #restart(String)} starts it again with the same options and port.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     /** What {@link Process#exitValue()} reports on Linux for a process that SIGKILL ended: 128 + 9. */
-    static final int KILLED_BY_SIGKILL = 137;
+    public static final int KILLED_BY_SIGKILL = 137;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -43,15 +43,23 @@ final class ServiceProcess implements AutoCloseable {
         this.port = FreePorts.next();
     }
 
-    /** Starts the jar named by the system property {@code <jarProperty>.jar} and waits until it is ready. */
-    static ServiceProcess start(String name, String jarProperty, Map<String, String> systemProperties, Path logDir,
-            String readyPath) {
-        Path jar = Path.of(System.getProperty(jarProperty + ".jar",
-                "../" + jarProperty + "/target/quarkus-app/quarkus-run.jar"));
+    /**
+     * The packaged application of a sibling module: the path in the system property {@code <module>.jar}, else
+     * {@code ../<module>/target/quarkus-app/quarkus-run.jar}.
+     *
+     * @param buildCommand how to build it, for the message when it is missing
+     */
+    public static Path packagedJar(String module, String buildCommand) {
+        Path jar = Path.of(System.getProperty(module + ".jar", "../" + module + "/target/quarkus-app/quarkus-run.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No packaged " + jarProperty + " at " + jar.toAbsolutePath()
-                    + "; build it first: ./mvnw -f outbox/fault-injection/pom.xml verify");
+            throw new IllegalStateException("No packaged " + module + " at " + jar.toAbsolutePath() + "; build it first: "
+                    + buildCommand);
         }
+        return jar;
+    }
+
+    /** Starts the jar and returns at once; {@link #awaitReady(String, Duration)} waits for it. */
+    public static ServiceProcess launch(String name, Path jar, Map<String, String> systemProperties, Path logDir) {
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
@@ -59,6 +67,13 @@ final class ServiceProcess implements AutoCloseable {
         }
         ServiceProcess service = new ServiceProcess(name, jar, systemProperties, logDir.resolve(name + ".log"));
         service.launch();
+        return service;
+    }
+
+    /** Starts the jar and waits until {@code GET <readyPath>} answers 200. */
+    public static ServiceProcess start(String name, Path jar, Map<String, String> systemProperties, Path logDir,
+            String readyPath) {
+        ServiceProcess service = launch(name, jar, systemProperties, logDir);
         service.awaitReady(readyPath, Duration.ofSeconds(90));
         return service;
     }
@@ -83,8 +98,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Changes a {@code -D} option for the next {@link #restart()}; {@code null} removes it. */
-    ServiceProcess set(String key, String value) {
+    /** Changes a {@code -D} option for the next {@link #restart(String)}; {@code null} removes it. */
+    public ServiceProcess set(String key, String value) {
         if (value == null) {
             systemProperties.remove(key);
         } else {
@@ -93,7 +108,12 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    void awaitReady(String path, Duration timeout) {
+    /**
+     * Waits until {@code GET <path>} answers 200.
+     *
+     * @throws IllegalStateException when the process ends or the time runs out first, with the end of its log
+     */
+    public void awaitReady(String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -107,17 +127,22 @@ final class ServiceProcess implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             }
-            FaultInjectionIT.sleep(200);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
         }
         throw new IllegalStateException(name + " was not ready at " + url() + path + " within " + timeout
                 + "; its log, " + log + ", ends with:\n" + logTail());
     }
 
-    HttpResponse<String> get(String path) throws IOException {
+    public HttpResponse<String> get(String path) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5)).GET().build());
     }
 
-    HttpResponse<String> post(String path) throws IOException {
+    public HttpResponse<String> post(String path) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
@@ -135,7 +160,7 @@ final class ServiceProcess implements AutoCloseable {
      * SIGKILL: {@link Process#destroyForcibly()} is {@code kill -9} on Linux (the JDK's ProcessHandleImpl sends
      * SIGKILL for a forcible destroy, SIGTERM otherwise); the exit value 137 = 128 + 9 proves it.
      */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -151,7 +176,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the process again, with the same port and options, and waits until it is ready. */
-    void restart(String readyPath) {
+    public void restart(String readyPath) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
@@ -159,15 +184,15 @@ final class ServiceProcess implements AutoCloseable {
         awaitReady(readyPath, Duration.ofSeconds(90));
     }
 
-    String url() {
+    public String url() {
         return "http://" + FreePorts.HOST + ":" + port;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

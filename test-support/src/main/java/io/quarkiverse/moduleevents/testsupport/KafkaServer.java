@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.faultinjection;
+package io.quarkiverse.moduleevents.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
  * node id and log directory, which EmbeddedKafkaBroker formats with "ignore formatted", so topics, records and
  * committed offsets survive.
  */
-final class KafkaServer implements AutoCloseable {
+public final class KafkaServer implements AutoCloseable {
 
     private final int port;
     private final int controllerPort;
@@ -37,13 +37,13 @@ final class KafkaServer implements AutoCloseable {
     private final String clusterId = Uuid.randomUuid().toString();
     private EmbeddedKafkaBroker broker;
 
-    KafkaServer(int port, Path logDir) {
+    public KafkaServer(int port, Path logDir) {
         this.port = port;
         this.controllerPort = FreePorts.next();
         this.logDir = logDir.toAbsolutePath();
     }
 
-    synchronized KafkaServer start() {
+    public synchronized KafkaServer start() {
         if (broker == null) {
             broker = new EmbeddedKafkaBroker()
                     .withNodeId(1)
@@ -63,7 +63,7 @@ final class KafkaServer implements AutoCloseable {
         return this;
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (broker != null) {
             try {
                 broker.close();
@@ -73,11 +73,11 @@ final class KafkaServer implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return FreePorts.HOST + ":" + port;
     }
 
-    void createTopic(String name, int partitions, Map<String, String> config) {
+    public void createTopic(String name, int partitions, Map<String, String> config) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(config))).all()
                     .get(30, TimeUnit.SECONDS);
@@ -87,7 +87,7 @@ final class KafkaServer implements AutoCloseable {
     }
 
     /** Every record of a topic, read from the beginning to its end offsets by a plain consumer outside any group. */
-    List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -114,7 +114,7 @@ final class KafkaServer implements AutoCloseable {
         return records;
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

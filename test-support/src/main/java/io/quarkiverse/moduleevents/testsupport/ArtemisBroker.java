@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.messaging.it;
+package io.quarkiverse.moduleevents.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,13 +8,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +42,10 @@ import org.jboss.logging.Logger;
  * addresses and queues that clients name and nobody pre-created are auto-created ANYCAST (Artemis' default would be
  * MULTICAST without a queue, i.e. silent loss). Rejected or undeliverable messages go to the pre-created {@code DLQ}
  * after {@link #MAX_DELIVERY_ATTEMPTS} attempts; expired ones to {@code ExpiryQueue}.
+ * <p>
+ * Artemis has no limit on the size of one AMQP message (a large one is stored as a "large message"), so
+ * {@link #rejectingMessagesOver(int)} adds one, as a broker plugin that refuses such a message before it is routed: the
+ * sender gets the AMQP outcome {@code rejected}, as from a broker whose policy limits message sizes.
  */
 public final class ArtemisBroker implements AutoCloseable {
 
@@ -50,6 +60,7 @@ public final class ArtemisBroker implements AutoCloseable {
     private final Path dataDir;
     private final boolean persistent;
     private final List<QueueConfiguration> queues;
+    private int maxMessageBytes = -1;
     private EmbeddedActiveMQ server;
 
     /**
@@ -59,7 +70,7 @@ public final class ArtemisBroker implements AutoCloseable {
      * @param queueSpecs queues to pre-create, see the class comment
      */
     public ArtemisBroker(int port, Path dataDir, boolean persistent, List<String> queueSpecs) {
-        this.port = port == 0 ? FreePorts.pick() : port;
+        this.port = port == 0 ? FreePorts.next() : port;
         this.dataDir = dataDir;
         this.persistent = persistent;
         this.queues = Stream.concat(Stream.of(DLQ, EXPIRY_QUEUE), queueSpecs.stream())
@@ -75,6 +86,12 @@ public final class ArtemisBroker implements AutoCloseable {
         String address = spec.substring(0, sep);
         String queue = spec.substring(sep + 2);
         return QueueConfiguration.of(queue).setAddress(address).setRoutingType(RoutingType.MULTICAST).setDurable(true);
+    }
+
+    /** From the next {@link #start()} on, rejects every message whose encoded size is over {@code bytes}. */
+    public synchronized ArtemisBroker rejectingMessagesOver(int bytes) {
+        this.maxMessageBytes = bytes;
+        return this;
     }
 
     public synchronized ArtemisBroker start() {
@@ -123,6 +140,21 @@ public final class ArtemisBroker implements AutoCloseable {
     /** The running server, e.g. to count messages of a queue; {@code null} while stopped. */
     public synchronized EmbeddedActiveMQ server() {
         return server;
+    }
+
+    /** Creates durable queues now, in the specifications of the class comment; they survive restarts. */
+    public synchronized void createQueues(String... specs) {
+        if (server == null) {
+            throw new IllegalStateException("broker stopped");
+        }
+        for (String spec : specs) {
+            try {
+                server.getActiveMQServer().createQueue(parseQueue(spec).setAutoCreateAddress(true)
+                        .setAutoCreated(false));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not create the queue " + spec, e);
+            }
+        }
     }
 
     /** Messages currently held in a queue (not acknowledged), or -1 when the queue does not exist. */
@@ -190,7 +222,23 @@ public final class ArtemisBroker implements AutoCloseable {
                 .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
                 .setRedeliveryDelay(0));
         queues.forEach(config::addQueueConfiguration);
+        if (maxMessageBytes >= 0) {
+            config.registerBrokerPlugin(new MessageSizeLimit(maxMessageBytes));
+        }
         return config;
+    }
+
+    private record MessageSizeLimit(int maxBytes) implements ActiveMQServerMessagePlugin {
+
+        @Override
+        public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
+                boolean noAutoCreateQueue) throws ActiveMQException {
+            long size = message.getWholeMessageSize();
+            if (size > maxBytes) {
+                throw new ActiveMQException(ActiveMQExceptionType.GENERIC_EXCEPTION, "Message of " + size
+                        + " bytes refused: this broker takes at most " + maxBytes + " bytes per message");
+            }
+        }
     }
 
     private String describe(QueueConfiguration q) {

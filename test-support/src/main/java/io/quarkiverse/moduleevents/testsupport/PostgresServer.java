@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.faultinjection;
+package io.quarkiverse.moduleevents.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -19,33 +21,41 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * 14.x) are built without that check ({@code postgres} has no "root execution … is not permitted" message), so as
  * root the server runs as root with a data directory owned by root; no dedicated user is needed.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     private final String name;
     private final int port;
     private final Path dataDirectory;
+    private final Map<String, String> settings = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
 
-    PostgresServer(String name, int port, Path dataDirectory) {
+    public PostgresServer(String name, int port, Path dataDirectory) {
         this.name = name;
         this.port = port;
         this.dataDirectory = dataDirectory.toAbsolutePath();
     }
 
+    /** A server setting ({@code postgresql.conf}) for the next {@link #start()}. */
+    public synchronized PostgresServer setting(String name, String value) {
+        settings.put(name, value);
+        return this;
+    }
+
     /** Starts the server; the first start creates the cluster, later ones reuse its data. */
-    synchronized PostgresServer start() {
+    public synchronized PostgresServer start() {
         if (postgres != null) {
             return this;
         }
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", FreePorts.HOST)
                     .setServerConfig("max_connections", "100")
-                    .setPGStartupWait(Duration.ofSeconds(30))
-                    .start();
+                    .setPGStartupWait(Duration.ofSeconds(30));
+            settings.forEach(builder::setServerConfig);
+            postgres = builder.start();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL " + name + " on port " + port, e);
@@ -53,7 +63,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Stops the server (fast shutdown: open connections are closed); its data stays. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (postgres != null) {
             try {
                 postgres.close();
@@ -65,11 +75,11 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://" + FreePorts.HOST + ":" + port + "/postgres";
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
     }
 

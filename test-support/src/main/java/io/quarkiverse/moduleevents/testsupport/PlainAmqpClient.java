@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.messaging.it;
+package io.quarkiverse.moduleevents.testsupport;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +41,27 @@ public final class PlainAmqpClient implements AutoCloseable {
         AmqpReceiver receiver = await(connection.createReceiver(address));
         receiver.handler(messages::add);
         return new Received(receiver, messages);
+    }
+
+    /** Takes (and accepts) every message of an address or queue, until none has come for {@code quiet}. */
+    public List<AmqpMessage> drain(String address, Duration quiet) {
+        Received received = receive(address);
+        int seen = -1;
+        long quietSince = System.nanoTime();
+        while (received.messages().size() != seen || System.nanoTime() - quietSince < quiet.toNanos()) {
+            if (received.messages().size() != seen) {
+                seen = received.messages().size();
+                quietSince = System.nanoTime();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        stop(received);
+        return List.copyOf(received.messages());
     }
 
     /** Sends a durable message and waits for the broker's disposition (accepted). */

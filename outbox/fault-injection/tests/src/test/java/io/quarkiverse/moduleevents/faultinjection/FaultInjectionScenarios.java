@@ -27,26 +27,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.quarkiverse.moduleevents.testsupport.FreePorts;
+import io.quarkiverse.moduleevents.testsupport.PostgresServer;
+import io.quarkiverse.moduleevents.testsupport.ServiceProcess;
+
 /**
- * The fault-injection suite: real PostgreSQL servers (the producer's and the consumer's), a real Kafka broker, and the
- * packaged producer and consumer as {@code java -jar} processes, all on 127.0.0.1 and started here. Each scenario
+ * The fault-injection suite: real PostgreSQL servers (the producer's and the consumer's), a real broker (Kafka in
+ * {@link KafkaFaultInjectionIT}, Artemis with AMQP 1.0 in {@link AmqpFaultInjectionIT}), and the packaged producer and
+ * consumer built for that broker as {@code java -jar} processes, all on 127.0.0.1 and started here. Each scenario
  * places N orders (each one order row and one event in one transaction), injects one fault, waits until nothing moves
  * any more, and lets the {@link Checker} classify every business id; the table is printed and written to
  * {@code target/fault-injection-report.md}.
  * <p>
- * Without the outbox (the default build) the bridge is at most once and nothing is asserted: the table is the
- * baseline. With {@code -Poutbox} (system property {@code fault-injection.outbox=true}) both services carry
- * {@code quarkus-module-events-outbox}, the consumer its inbox, and the issue's table is asserted: nothing committed is
- * lost, no receiver duplicate, nothing rolled back goes out, one dead letter for the poison inbound event and one
- * {@code DEAD} row for the poison outbound one.
+ * By default both services carry {@code quarkus-module-events-outbox}, the consumer its inbox (system property
+ * {@code fault-injection.outbox=true}), and the outbox's guarantees are asserted: nothing committed is lost, no
+ * receiver duplicate, nothing rolled back goes out, one dead letter for the poison inbound event and one {@code DEAD}
+ * row for the poison outbound one. Built with {@code -Dfault-injection.baseline}, the services have the bridge alone,
+ * at most once, and nothing is asserted: the table is the baseline.
  * <p>
  * System properties: {@code fault-injection.events} (N, default 200), {@code fault-injection.scenarios}
  * ({@code default}, {@code all}, or names separated by commas).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FaultInjectionIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FaultInjectionScenarios {
 
     static final int N = Integer.getInteger("fault-injection.events", 200);
     static final boolean OUTBOX = Boolean.getBoolean("fault-injection.outbox");
@@ -59,29 +66,36 @@ class FaultInjectionIT {
     static final Path LOGS = TARGET.resolve("fault-injection-logs");
     static final Path REPORT = TARGET.resolve("fault-injection-report.md");
 
-    static PostgresServer producerDb;
-    static PostgresServer consumerDb;
-    static KafkaServer kafka;
-    static final List<Checker.Result> RESULTS = new ArrayList<>();
+    PostgresServer producerDb;
+    PostgresServer consumerDb;
+    Broker broker;
+    final List<Checker.Result> results = new ArrayList<>();
     final List<ServiceProcess> running = new ArrayList<>();
 
+    /** The broker of this run, not started yet; its data goes under {@code dataDir}. */
+    abstract Broker broker(Path dataDir);
+
+    /** The broker's name in the report. */
+    abstract String brokerName();
+
     @BeforeAll
-    static void startServers() {
+    void startServers() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path data = TARGET.resolve("fault-injection-data").resolve(run);
         producerDb = new PostgresServer("producer-db", FreePorts.next(), data.resolve("producer-db")).start();
         consumerDb = new PostgresServer("consumer-db", FreePorts.next(), data.resolve("consumer-db")).start();
-        kafka = new KafkaServer(FreePorts.next(), data.resolve("kafka")).start();
+        broker = broker(data);
+        broker.start();
     }
 
     @AfterAll
-    static void stopServers() throws IOException {
-        StringBuilder table = new StringBuilder("\nFault injection, N = " + N + ", outbox: " + OUTBOX + "\n\n")
-                .append(Checker.Result.header()).append('\n');
-        RESULTS.forEach(result -> table.append(result.row()).append('\n'));
+    void stopServers() throws IOException {
+        StringBuilder table = new StringBuilder("\nFault injection on " + brokerName() + ", N = " + N + ", outbox: "
+                + OUTBOX + "\n\n").append(Checker.Result.header()).append('\n');
+        results.forEach(result -> table.append(result.row()).append('\n'));
         System.out.println(table);
         Files.writeString(REPORT, table, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        for (AutoCloseable server : new AutoCloseable[] { kafka, consumerDb, producerDb }) {
+        for (AutoCloseable server : new AutoCloseable[] { broker, consumerDb, producerDb }) {
             try {
                 if (server != null) {
                     server.close();
@@ -118,9 +132,7 @@ class FaultInjectionIT {
     @Test
     @org.junit.jupiter.api.Order(3)
     void producerKill() throws Exception {
-        // the producer's Kafka client waits up to 500 ms to batch (linger.ms): events committed in that window are in
-        // flight, only in the killed process's memory, when the SIGKILL comes
-        Scenario s = scenario("producer-kill", Map.of(), Map.of("mp.messaging.outgoing.orders.linger.ms", "500"));
+        Scenario s = scenario("producer-kill", Map.of(), broker.longerInFlight());
         s.startLoad(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 10_000 / N));
         await("half the orders committed", () -> s.loadStatus(s.producer, "committed") >= N / 2);
         s.producer.kill();
@@ -156,7 +168,7 @@ class FaultInjectionIT {
     @org.junit.jupiter.api.Order(6)
     void poisonOutbound() throws Exception {
         Scenario s = scenario("poison-outbound", Map.of());
-        // the topic takes at most 64 KiB per record batch; the poison event carries 200 KB
+        // the broker takes at most 64 KiB per message; the poison event carries 200 KB
         s.load(s.producer, 1, N, "&poison=" + N / 2 + "&poisonBytes=200000");
         s.finish(0, 1);
     }
@@ -179,9 +191,9 @@ class FaultInjectionIT {
         Scenario s = scenario("broker-stop", Map.of());
         s.startLoad(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 40_000 / N));
         await("a quarter of the orders committed", () -> s.loadStatus(s.producer, "committed") >= N / 4);
-        kafka.stop();
+        broker.stop();
         sleep(20_000);
-        kafka.start();
+        broker.start();
         s.awaitLoad(s.producer);
         s.finish(0, 0);
     }
@@ -213,6 +225,12 @@ class FaultInjectionIT {
         return new Scenario(name, consumerProperties, producerProperties);
     }
 
+    /** The packaged service built for this run's broker. */
+    Path service(String service) {
+        return ServiceProcess.packagedJar(service + broker.serviceSuffix(),
+                "./mvnw verify -pl outbox/fault-injection/tests -am -Dfault-injection.scenarios=none");
+    }
+
     static String businessId(String scenario, int sequence) {
         return scenario + "-" + String.format("%06d", sequence);
     }
@@ -220,34 +238,28 @@ class FaultInjectionIT {
     final class Scenario {
 
         final String name;
-        final String topic;
+        final String destination;
         final long started = System.nanoTime();
         final List<String> attempted = new ArrayList<>();
         final ServiceProcess consumer;
         final ServiceProcess producer;
 
         final Map<String, String> producerProperties;
+        int restarts;
 
         Scenario(String name, Map<String, String> consumerProperties, Map<String, String> producerProperties)
                 throws SQLException {
             this.name = name;
-            this.topic = "orders-" + name;
+            this.destination = "orders-" + name;
             this.producerProperties = producerProperties;
             resetDatabases();
-            kafka.createTopic(topic, 1, name.equals("poison-outbound")
-                    ? Map.of("max.message.bytes", "65536")
-                    : Map.of());
+            broker.createDestination(destination);
             Map<String, String> consumerConfig = new LinkedHashMap<>();
             consumerConfig.put("quarkus.datasource.jdbc.url", consumerDb.jdbcUrl());
-            consumerConfig.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            consumerConfig.put("mp.messaging.incoming.orders.topic", topic);
-            consumerConfig.put("mp.messaging.incoming.orders.group.id", "consumer-" + name);
-            consumerConfig.put("mp.messaging.incoming.orders.dead-letter-queue.topic", "dead-letter-topic-" + topic);
-            // a killed consumer's partitions go to its successor after 6 s, not Kafka's default 45 s
-            consumerConfig.put("mp.messaging.incoming.orders.session.timeout.ms", "6000");
-            consumerConfig.put("mp.messaging.incoming.orders.heartbeat.interval.ms", "1000");
+            consumerConfig.putAll(broker.consumerConfig(destination, "consumer-" + name));
             consumerConfig.putAll(consumerProperties);
-            consumer = ServiceProcess.start("consumer-" + name, "consumer", consumerConfig, LOGS, "/processed");
+            consumer = ServiceProcess.start("consumer-" + name, service("consumer"), consumerConfig, LOGS,
+                    "/processed");
             running.add(consumer);
             producer = startProducer("producer-1");
         }
@@ -255,8 +267,7 @@ class FaultInjectionIT {
         ServiceProcess startProducer(String instance) {
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.datasource.jdbc.url", producerDb.jdbcUrl());
-            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-            config.put("mp.messaging.outgoing.orders.topic", topic);
+            config.putAll(broker.producerConfig(destination));
             config.put("fault-injection.instance", instance);
             if (OUTBOX) {
                 config.put("quarkus.module-events.outbox.relay.max-attempts", "3");
@@ -265,7 +276,8 @@ class FaultInjectionIT {
                 config.put("quarkus.module-events.outbox.relay.send-timeout", "10S");
             }
             config.putAll(producerProperties);
-            ServiceProcess process = ServiceProcess.start(instance + "-" + name, "producer", config, LOGS, "/load");
+            ServiceProcess process = ServiceProcess.start(instance + "-" + name, service("producer"), config, LOGS,
+                    "/load");
             running.add(process);
             return process;
         }
@@ -324,6 +336,7 @@ class FaultInjectionIT {
             long stableSince = System.nanoTime();
             long deadline = System.nanoTime() + 180_000_000_000L;
             while (System.nanoTime() < deadline) {
+                restartWhereLivenessIsDown();
                 String now = progress();
                 if (!now.equals(last)) {
                     last = now;
@@ -336,8 +349,9 @@ class FaultInjectionIT {
                 sleep(500);
             }
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-            Checker.Result result = Checker.check(name, attempted, producerDb, consumerDb, kafka, topic, seconds);
-            RESULTS.add(result);
+            Checker.Result result = Checker.check(name, attempted, producerDb, consumerDb, broker, destination,
+                    restarts, seconds);
+            results.add(result);
             System.out.println(Checker.Result.header() + "\n" + result.row()
                     + (result.lost() > 0 ? "\nlost: " + result.lostIds().stream().limit(20).toList() : ""));
             if (OUTBOX) {
@@ -346,6 +360,27 @@ class FaultInjectionIT {
                 assertEquals(0, result.phantoms(), name + ": events of rolled-back transactions went out");
                 assertEquals(expectedDeadLettered, result.deadLettered(), name + ": dead-lettered");
                 assertEquals(expectedDead, result.dead(), name + ": DEAD in the outbox");
+            }
+        }
+
+        /**
+         * Restarts every service whose liveness check reports it down, as an orchestrator would: with AMQP, a message
+         * the broker refuses closes the producer's channel.
+         */
+        void restartWhereLivenessIsDown() {
+            for (ServiceProcess service : List.copyOf(running)) {
+                int status;
+                try {
+                    status = service.get("/q/health/live").statusCode();
+                } catch (IOException e) {
+                    continue;
+                }
+                if (status == 503) {
+                    System.out.println(service.name() + ": liveness down; restarting it");
+                    service.kill();
+                    service.restart(service == consumer ? "/processed" : "/load");
+                    restarts++;
+                }
             }
         }
 
