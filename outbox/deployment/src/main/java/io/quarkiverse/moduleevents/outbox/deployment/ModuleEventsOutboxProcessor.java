@@ -16,6 +16,7 @@ import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.J
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.NoDataSourceException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.TransactionsDisabledException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.UnsupportedDatabaseException;
+import io.quarkiverse.moduleevents.outbox.runtime.InboxCleanup;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxInbox;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxOperations;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRecorder;
@@ -114,7 +115,9 @@ class ModuleEventsOutboxProcessor {
         boolean enabled = config.inbox().enabled().orElse(!bridged.incomingChannels().isEmpty());
         LOG.debugf("Outbox inbox %s", enabled ? "enabled" : "disabled");
         return dataSource.isEmpty() || !enabled ? null
-                : AdditionalBeanBuildItem.unremovableOf(OutboxInbox.class);
+                : AdditionalBeanBuildItem.builder().setUnremovable()
+                        .addBeanClasses(OutboxInbox.class, InboxCleanup.class)
+                        .build();
     }
 
     @BuildStep

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +38,13 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 /**
  * With the inbox, an incoming event's receivers run in a transaction that records its (source, id): their database
  * effects happen once even when the broker delivers the event again, and a receiver's failure rolls the record back
- * with their work, so a redelivery processes the event.
+ * with their work, so a redelivery processes the event. Records older than {@code inbox.retention} are deleted, in
+ * batches: a redelivery within the retention is still dropped, one after it runs the receivers again.
  */
 class InboxTest {
 
     private static final String SOURCE = "/shop/order";
+    private static final String CLEANUP_LOGGER = "io.quarkiverse.moduleevents.outbox.runtime.InboxCleanup";
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
@@ -48,7 +54,18 @@ class InboxTest {
             .overrideConfigKey("quarkus.module-events.messaging.incoming.order-in.events", "order:order:placed")
             // the bridge's in-memory duplicate window would drop the redeliveries before the inbox sees them
             .overrideConfigKey("quarkus.module-events.messaging.incoming-duplicates.window", "0S")
-            .overrideConfigKey("mp.messaging.incoming.order-in.connector", "smallrye-in-memory");
+            .overrideConfigKey("mp.messaging.incoming.order-in.connector", "smallrye-in-memory")
+            .overrideConfigKey("quarkus.module-events.outbox.inbox.retention", "2D")
+            .overrideConfigKey("quarkus.module-events.outbox.inbox.cleanup-interval", "100ms")
+            .overrideConfigKey("quarkus.log.category.\"" + CLEANUP_LOGGER + "\".level", "DEBUG")
+            .setLogRecordPredicate(record -> record.getLoggerName().equals(CLEANUP_LOGGER))
+            // checked once every test ran: one cleanup deleted the backlog of 2,500 rows, in three batches
+            .assertLogRecords(records -> {
+                List<String> messages = records.stream()
+                        .map(record -> String.format(record.getMessage(), record.getParameters())).toList();
+                assertTrue(messages.stream().anyMatch(message -> message.startsWith("Inbox cleanup: 2500 rows")),
+                        () -> "no cleanup deleted the whole backlog: " + messages);
+            });
 
     @Inject
     @Any
@@ -95,6 +112,75 @@ class InboxTest {
         assertNull(deliver(id, "{\"id\":\"i-2\",\"total\":2}"), "the redelivery is processed");
         assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM shipments WHERE order_id = 'i-2'"));
         assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM module_events_inbox WHERE id = ?", id));
+    }
+
+    @Test
+    void deletesTheRecordsOlderThanTheRetentionAndKeepsTheNewerOnes() {
+        String source = "/cleanup/" + UUID.randomUUID();
+        insertRecords(source, "new-", 10, Duration.ofDays(1));
+        // more than two batches, committed together, so that one cleanup deletes them all
+        insertRecords(source, "old-", 2_500, Duration.ofDays(3));
+
+        Db.await("the old records are deleted", () -> records(source, "old-%") == 0);
+        assertEquals(10, records(source, "new-%"), "the records within the retention are kept");
+        // the next cleanup starts once the one that deleted them has logged how many
+        awaitACleanup();
+    }
+
+    @Test
+    void aDuplicateWithinTheRetentionIsStillDropped() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertNull(deliver(id, order(id)), "acknowledged");
+        receivedAgo(id, Duration.ofDays(1));
+        awaitACleanup();
+
+        assertNull(deliver(id, order(id)), "the duplicate is acknowledged");
+        assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM shipments WHERE order_id = ?", id));
+        assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM module_events_inbox WHERE id = ?", id));
+    }
+
+    @Test
+    void aRedeliveryAfterItsRecordWasDeletedRunsTheReceiversAgain() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertNull(deliver(id, order(id)), "acknowledged");
+        receivedAgo(id, Duration.ofDays(3));
+        Db.await("its record is deleted",
+                () -> Db.count(dataSource, "SELECT COUNT(*) FROM module_events_inbox WHERE id = ?", id) == 0);
+
+        assertNull(deliver(id, order(id)), "the redelivery is acknowledged");
+        assertEquals(2, Db.count(dataSource, "SELECT COUNT(*) FROM shipments WHERE order_id = ?", id),
+                "not recognized as a duplicate any more");
+    }
+
+    private static String order(String id) {
+        return "{\"id\":\"" + id + "\",\"total\":1}";
+    }
+
+    private void insertRecords(String source, String idPrefix, int count, Duration age) {
+        Db.execute(dataSource, "INSERT INTO module_events_inbox (source, id, received_at)"
+                + " SELECT ?, CONCAT(?, X), ? FROM SYSTEM_RANGE(1, ?)", source, idPrefix, ago(age), count);
+    }
+
+    private void receivedAgo(String id, Duration age) {
+        Db.execute(dataSource, "UPDATE module_events_inbox SET received_at = ? WHERE id = ?", ago(age), id);
+    }
+
+    /**
+     * Waits until a cleanup that started after this call has run, by waiting for an expired record to go.
+     */
+    private void awaitACleanup() {
+        String source = "/cleanup/" + UUID.randomUUID();
+        insertRecords(source, "expired-", 1, Duration.ofDays(3));
+        Db.await("a cleanup runs", () -> records(source, "expired-%") == 0);
+    }
+
+    private long records(String source, String idPattern) {
+        return Db.count(dataSource, "SELECT COUNT(*) FROM module_events_inbox WHERE source = ? AND id LIKE ?",
+                source, idPattern);
+    }
+
+    private static OffsetDateTime ago(Duration age) {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(age);
     }
 
     /**

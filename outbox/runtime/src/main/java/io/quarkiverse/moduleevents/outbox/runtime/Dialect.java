@@ -69,6 +69,20 @@ enum Dialect {
                 + " ORDER BY o.seq " + limit + " FOR UPDATE SKIP LOCKED";
     }
 
+    /**
+     * Deletes up to a number of inbox rows received before a time. Parameters: time, number.
+     */
+    String inboxCleanupStatement() {
+        return switch (this) {
+            // PostgreSQL's DELETE takes no limit; with the rows' physical addresses (ctid) it reads only those
+            // rows, where matching (source, id) against a subquery scans the whole table
+            case POSTGRESQL -> "DELETE FROM module_events_inbox WHERE ctid = ANY(ARRAY(SELECT ctid"
+                    + " FROM module_events_inbox WHERE received_at < ? ORDER BY received_at LIMIT ?))";
+            // H2 would match every row against a subquery's pairs one by one
+            case H2 -> "DELETE FROM module_events_inbox WHERE received_at < ? FETCH FIRST ? ROWS ONLY";
+        };
+    }
+
     String limit() {
         return limit;
     }

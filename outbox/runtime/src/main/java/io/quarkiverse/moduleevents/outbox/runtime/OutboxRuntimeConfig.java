@@ -81,6 +81,35 @@ public interface OutboxRuntimeConfig {
     }
 
     /**
+     * The inbox, which records the incoming events.
+     */
+    Inbox inbox();
+
+    /**
+     * The inbox, when it is enabled (`inbox.enabled`): it records the CloudEvents `source` and `id` of every
+     * incoming event in `module_events_inbox`, and deletes each record once it is older than `retention`.
+     */
+    interface Inbox {
+
+        /**
+         * How long the inbox keeps the record of an incoming event; older records are deleted. It must be longer
+         * than the longest time after which your broker may deliver an event again (its redelivery and retry
+         * delays, and how long a consumer may be down with the event unacknowledged): an event delivered again
+         * after its record was deleted is not recognized as a duplicate, and its receivers run again.
+         */
+        @WithDefault("7D")
+        Duration retention();
+
+        /**
+         * How often the records older than `retention` are deleted, starting at start-up. They are deleted in
+         * batches of 1,000 rows, each in a transaction of its own, so that a large backlog never holds many row
+         * locks for long.
+         */
+        @WithDefault("1H")
+        Duration cleanupInterval();
+    }
+
+    /**
      * What start-up does with the outbox's tables.
      */
     enum SchemaManagement {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -15,7 +16,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Creates or validates the outbox's tables at start-up, as {@code quarkus.module-events.outbox.schema-management}
- * says, then starts the relay; stops the relay at shutdown.
+ * says, then starts the relay and, with the inbox, the inbox cleanup; stops them at shutdown.
  */
 @Singleton
 public class OutboxStartup {
@@ -24,12 +25,18 @@ public class OutboxStartup {
 
     private final OutboxStore store;
     private final OutboxRelay relay;
+    private final Instance<InboxCleanup> inboxCleanup;
     private final OutboxRuntimeConfig config;
 
+    /**
+     * @param inboxCleanup a bean only when the inbox is enabled
+     */
     @Inject
-    OutboxStartup(OutboxStore store, OutboxRelay relay, OutboxRuntimeConfig config) {
+    OutboxStartup(OutboxStore store, OutboxRelay relay, Instance<InboxCleanup> inboxCleanup,
+            OutboxRuntimeConfig config) {
         this.store = store;
         this.relay = relay;
+        this.inboxCleanup = inboxCleanup;
         this.config = config;
     }
 
@@ -44,6 +51,9 @@ public class OutboxStartup {
             }
         }
         relay.start();
+        if (inboxCleanup.isResolvable()) {
+            inboxCleanup.get().start();
+        }
     }
 
     private void validate() throws SQLException {
@@ -58,5 +68,8 @@ public class OutboxStartup {
 
     void stop(@Observes ShutdownEvent event) {
         relay.stop();
+        if (inboxCleanup.isResolvable()) {
+            inboxCleanup.get().stop();
+        }
     }
 }

@@ -205,6 +205,19 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * Deletes up to {@code limit} inbox rows received before {@code cutoff}.
+     *
+     * @return how many rows were deleted
+     */
+    int deleteInboxRowsBefore(Connection connection, Instant cutoff, int limit) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(dialect.inboxCleanupStatement())) {
+            delete.setObject(1, utc(cutoff));
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+        }
+    }
+
     List<OutboxEntry> list(OutboxStatus status, int limit) throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
         try (Connection connection = connection();
