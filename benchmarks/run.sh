@@ -7,9 +7,12 @@
 #   benchmarks/run.sh startup [ARGS]    the start-up and build cost suite only; ARGS go to its driver, e.g.
 #                                       --sizes 10x10x1,100x10x2,50x100x1,100x100x1 --builds 3 --starts 9
 #                                       (--builds 0 starts the last run's applications again, without building)
+#   benchmarks/run.sh relay [ARGS]      the outbox relay's throughput against the plain Kafka connector (JMH, embedded
+#                                       PostgreSQL and Kafka); ARGS go to JMH (e.g. -p relayBatchSize=100,500)
 #
-# JMH's JSON lands in benchmarks/target/jmh-result.json, the start-up suite's in
-# benchmarks/target/startup/startup-result.json; each suite also writes its table as AsciiDoc beside its JSON.
+# JMH's JSON lands in benchmarks/target/jmh-result.json (the relay suite's in benchmarks/relay/target/jmh-result.json),
+# the start-up suite's in benchmarks/target/startup/startup-result.json; each suite also writes its table as AsciiDoc
+# beside its JSON.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +21,8 @@ mode="${1:-all}"
 
 jar=benchmarks/target/quarkus-module-events-benchmarks-999-SNAPSHOT-runner.jar
 result=benchmarks/target/jmh-result.json
+relay_jar=benchmarks/relay/target/quarkus-module-events-relay-benchmarks-999-SNAPSHOT-runner.jar
+relay_result=benchmarks/relay/target/jmh-result.json
 
 build() {
     echo "== Building the extension (installed: the generated start-up applications resolve it from ~/.m2) and the benchmarks"
@@ -39,6 +44,17 @@ dispatch() {
     java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.DispatchReport "$result"
 }
 
+build_relay() {
+    echo "== Building the extensions the relay benchmark needs (installed: its application resolves them) and the benchmark"
+    ./mvnw -q -B install -pl benchmarks/relay -am -DskipTests
+}
+
+relay() {
+    echo "== Relay suite: java -cp $relay_jar org.openjdk.jmh.Main RelayThroughputBenchmark -rf json -rff $relay_result $*"
+    java -cp "$relay_jar" org.openjdk.jmh.Main RelayThroughputBenchmark -rf json -rff "$relay_result" "$@"
+    java -cp "$relay_jar" io.quarkiverse.moduleevents.benchmarks.relay.RelayReport "$relay_result"
+}
+
 startup() {
     echo "== Start-up and build cost suite"
     java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.startup.StartupBenchmark --repo . \
@@ -46,7 +62,7 @@ startup() {
 }
 
 case "$mode" in
-    quick | dispatch | startup | all) machine ;;
+    quick | dispatch | startup | relay | all) machine ;;
 esac
 case "$mode" in
     quick)
@@ -61,13 +77,17 @@ case "$mode" in
         build
         startup "$@"
         ;;
+    relay)
+        build_relay
+        relay "$@"
+        ;;
     all)
         build
         dispatch
         startup
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args]]" >&2
+        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | relay [JMH args]]" >&2
         exit 2
         ;;
 esac
