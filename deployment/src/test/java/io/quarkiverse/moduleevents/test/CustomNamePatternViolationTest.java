@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
 class CustomNamePatternViolationTest {

@@ -21,6 +21,7 @@ import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.In
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnknownEventException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -8,6 +8,7 @@ import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.In
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
 class NonStringConstantTest {

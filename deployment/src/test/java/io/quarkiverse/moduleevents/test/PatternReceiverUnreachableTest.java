@@ -13,6 +13,7 @@ import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.Un
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
 class PatternReceiverUnreachableTest {

@@ -12,6 +12,7 @@ import io.quarkiverse.moduleevents.EventModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
 class PlainEmitterInjectionTest {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UndeclaredEventSentException;
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnusedEventsException;
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
 class UnusedEventsFailTest {

@@ -9,6 +9,7 @@ import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.Payload;
 import io.quarkiverse.moduleevents.messaging.EventSubject;
 import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.AmbiguousEventSubjectException;
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
 class AmbiguousEventSubjectTest {

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.event.Observes;
@@ -22,8 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkus.test.QuarkusUnitTest;
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
 
@@ -48,7 +41,8 @@ class InboxTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Db.class, Receivers.class))
+            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Db.class,
+                    IncomingDeliveries.class, Receivers.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-inbox;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.module-events.messaging.incoming.order-in.events", "order:order:placed")
@@ -183,24 +177,8 @@ class InboxTest {
         return OffsetDateTime.now(ZoneOffset.UTC).minus(age);
     }
 
-    /**
-     * @return {@code null} when the message was acknowledged, else the reason it was rejected
-     */
     private Throwable deliver(String id, String json) throws Exception {
-        byte[] data = json.getBytes(StandardCharsets.UTF_8);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        DefaultIncomingCloudEventMetadata<Object> cloudEvent = new DefaultIncomingCloudEventMetadata<>("1.0", id,
-                URI.create(SOURCE), OrderEvents.ORDER_PLACED, "application/json", null, null, null, null, data);
-        source.send(Message.<Object> of(data, Metadata.of(cloudEvent))
-                .withAck(() -> {
-                    outcome.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(reason -> {
-                    outcome.complete(reason);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return outcome.get(10, TimeUnit.SECONDS);
+        return IncomingDeliveries.deliver(source, SOURCE, id, json);
     }
 
     @Singleton

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,8 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -24,8 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +29,6 @@ import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
@@ -53,7 +46,8 @@ class PostgresOutboxTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Db.class, Receivers.class))
+            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Db.class,
+                    IncomingDeliveries.class, Receivers.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .overrideConfigKey("quarkus.datasource.jdbc.url", URL)
             .overrideConfigKey("quarkus.datasource.username", "postgres")
@@ -202,21 +196,7 @@ class PostgresOutboxTest {
     }
 
     private static Throwable deliver(InMemorySource<Object> source, String id) throws Exception {
-        byte[] data = "{\"id\":\"pg-in\",\"total\":1}".getBytes(StandardCharsets.UTF_8);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        DefaultIncomingCloudEventMetadata<Object> cloudEvent = new DefaultIncomingCloudEventMetadata<>("1.0", id,
-                URI.create("/shop/order"), OrderEvents.ORDER_PLACED, "application/json", null, null, null, null,
-                data);
-        source.send(Message.<Object> of(data, Metadata.of(cloudEvent))
-                .withAck(() -> {
-                    outcome.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(reason -> {
-                    outcome.complete(reason);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return outcome.get(10, TimeUnit.SECONDS);
+        return IncomingDeliveries.deliver(source, "/shop/order", id, "{\"id\":\"pg-in\",\"total\":1}");
     }
 
     @Singleton

@@ -188,27 +188,13 @@ abstract class FaultInjectionScenarios {
     @Test
     @org.junit.jupiter.api.Order(8)
     void brokerStop() throws Exception {
-        Scenario s = scenario("broker-stop", Map.of());
-        s.startLoad(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 40_000 / N));
-        await("a quarter of the orders committed", () -> s.loadStatus(s.producer, "committed") >= N / 4);
-        broker.stop();
-        sleep(20_000);
-        broker.start();
-        s.awaitLoad(s.producer);
-        s.finish(0, 0);
+        scenario("broker-stop", Map.of()).outage(40_000, broker::stop, 20_000, broker::start);
     }
 
     @Test
     @org.junit.jupiter.api.Order(9)
     void producerDatabaseStop() throws Exception {
-        Scenario s = scenario("producer-db-stop", Map.of());
-        s.startLoad(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 25_000 / N));
-        await("a quarter of the orders committed", () -> s.loadStatus(s.producer, "committed") >= N / 4);
-        producerDb.stop();
-        sleep(10_000);
-        producerDb.start();
-        s.awaitLoad(s.producer);
-        s.finish(0, 0);
+        scenario("producer-db-stop", Map.of()).outage(25_000, producerDb::stop, 10_000, producerDb::start);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -307,6 +293,20 @@ abstract class FaultInjectionScenarios {
         void load(ServiceProcess target, int from, int to, String options) throws IOException {
             startLoad(target, from, to, options);
             awaitLoad(target);
+        }
+
+        /**
+         * Paces the N orders over {@code streamMillis}, stops a server once a quarter is committed, starts it again
+         * after {@code outageMillis}, and finishes.
+         */
+        void outage(long streamMillis, Runnable stop, long outageMillis, Runnable start) throws Exception {
+            startLoad(producer, 1, N, "&pauseMillis=" + Math.max(1, streamMillis / N));
+            await("a quarter of the orders committed", () -> loadStatus(producer, "committed") >= N / 4);
+            stop.run();
+            sleep(outageMillis);
+            start.run();
+            awaitLoad(producer);
+            finish(0, 0);
         }
 
         void awaitLoad(ServiceProcess target) {

@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.messaging.test;
+package io.quarkiverse.moduleevents.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,14 +10,14 @@ import java.util.function.Consumer;
 
 /**
  * Reads the problems of a failed build: one problem is thrown as it is, several arrive as the suppressed exceptions of
- * ArC's "Found N deployment problems".
+ * ArC's "Found N deployment problems". For the {@code QuarkusUnitTest}s that assert a build fails.
  */
-final class BuildProblems {
+public final class BuildProblems {
 
     private BuildProblems() {
     }
 
-    static List<Throwable> of(Throwable failure) {
+    public static List<Throwable> of(Throwable failure) {
         List<Throwable> problems = new ArrayList<>();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             problems.add(t);
@@ -31,7 +31,7 @@ final class BuildProblems {
     /**
      * Asserts the build failed with exactly one problem of the given type, whose message contains every fragment.
      */
-    static Consumer<Throwable> expect(Class<? extends Throwable> type, String... fragments) {
+    public static Consumer<Throwable> expect(Class<? extends Throwable> type, String... fragments) {
         return failure -> {
             List<Throwable> matching = of(failure).stream().filter(type::isInstance).toList();
             if (matching.isEmpty()) {
