@@ -10,6 +10,11 @@ function simpleName(name) {
     return name.substring(name.lastIndexOf('.', end) + 1);
 }
 
+/** the emitter methods a sender calls for an event, such as "send, sendAsync" */
+function sendMethods(event, sender) {
+    return [...new Set(event.sends.filter(send => send.sender === sender).map(send => send.with))].sort().join(', ');
+}
+
 /**
  * The declared events of every module, with who sends and who receives them.
  */
@@ -19,6 +24,7 @@ export class QwcModuleEventsEvents extends LitElement {
         .events { height: 100%; padding-bottom: 10px; }
         code { font-size: 85%; }
         .none { color: var(--lumo-tertiary-text-color); }
+        .never { color: var(--lumo-error-text-color); }
     `;
 
     _rows = modules.flatMap(module => module.events.map(event => ({ ...event, module: module.name })));
@@ -41,15 +47,18 @@ export class QwcModuleEventsEvents extends LitElement {
 
     _senders(event) {
         return event.senders.length
-            ? html`${event.senders.map(sender => html`<code title="${sender}">${simpleName(sender)}</code><br>`)}`
+            ? html`${event.senders.map(sender => html`<code title="${sender}">${simpleName(sender)}</code>
+                (${sendMethods(event, sender)})<br>`)}`
             : html`<span class="none">none found</span>`;
     }
 
     _receivers(event) {
         return event.receivers.length
-            ? html`${event.receivers.map(receiver => html`<code title="${receiver.method}">${simpleName(receiver.method)}</code>
-                (${receiver.async ? 'async' : 'sync'}, priority ${receiver.priority}${receiver.pattern
-                    ? html`, pattern <code>${receiver.pattern}</code>` : ''})<br>`)}`
+            ? html`${event.receivers.map(receiver => html`<span class="${receiver.runs ? '' : 'never'}"><code
+                title="${receiver.method}">${simpleName(receiver.method)}</code>
+                (${receiver.module}, ${receiver.async ? 'async' : 'sync'}, priority ${receiver.priority}${receiver.pattern
+                    ? html`, pattern <code>${receiver.pattern}</code>` : ''}${receiver.runs
+                    ? '' : html`, <b>never runs</b>: not sent ${receiver.async ? 'with sendAsync' : 'with send or sendRobust'}`})</span><br>`)}`
             : html`<span class="none">none</span>`;
     }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.moduleevents;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PACKAGE;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
@@ -33,13 +34,23 @@ import jakarta.inject.Qualifier;
  * it is one of the two qualifiers of every event the module sends, so an observer can take all of them:
  * {@code void audit(@Observes @EventModule("user") Object payload)}.
  * <p>
+ * On a package ({@code package-info.java}), it names the module of the classes in that package and its subpackages
+ * without declaring events: the way to name a module that only receives. The catalog and the Dev UI show its receivers
+ * under that name. Without it, a receiver belongs to the module whose interface stands in its package or a parent
+ * package, else to a module named after the last segment of its package.
+ *
+ * <pre>
+ * &#64;EventModule("audit")
+ * package com.acme.audit;
+ * </pre>
+ * <p>
  * The build fails when two interfaces declare the same module, when an annotated type is not an interface, or when an
  * observer names a module that no interface declares.
  */
 @Qualifier
 @Documented
 @Retention(RUNTIME)
-@Target({ TYPE, FIELD, METHOD, PARAMETER })
+@Target({ TYPE, FIELD, METHOD, PARAMETER, PACKAGE })
 public @interface EventModule {
 
     /**

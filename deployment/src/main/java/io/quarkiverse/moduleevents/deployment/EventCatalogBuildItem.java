@@ -6,7 +6,8 @@ import io.quarkus.builder.item.SimpleBuildItem;
 
 /**
  * Who sends and who receives each declared event: the model of {@code catalog.json}, its Markdown page and the Dev
- * UI. Everything is sorted, so that two builds of the same application write the same files.
+ * UI. Modules are sorted by name, events keep their declaration order, and every list is in a fixed order, so that two
+ * builds of the same application write the same files.
  */
 public final class EventCatalogBuildItem extends SimpleBuildItem {
 
@@ -36,12 +37,13 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      * @param name the event name
      * @param payload the declared payload type, {@code null} when any object
      * @param senders the methods that send it with a constant name, as {@code class#method}, sorted
+     * @param sends every call that sends it with a constant name, sorted by caller and line
      * @param receivers the observer methods that can receive it, by priority then method
      * @param outgoing the broker channels it goes out on, sorted
      * @param incoming the broker channels it comes in from, sorted
      */
-    public record Event(String key, String name, String payload, List<String> senders, List<Receiver> receivers,
-            List<String> outgoing, List<String> incoming) {
+    public record Event(String key, String name, String payload, List<String> senders, List<Send> sends,
+            List<Receiver> receivers, List<String> outgoing, List<String> incoming) {
 
         /**
          * @return whether something receives the event: an observer method, or a channel it goes out on
@@ -59,14 +61,27 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
     }
 
     /**
+     * One call that sends an event with a constant name.
+     *
+     * @param sender the calling method, as {@code class#method}
+     * @param with the emitter method called: {@code send}, {@code sendAsync} or {@code sendRobust}
+     * @param line the source line, -1 when the class has no line numbers
+     */
+    public record Send(String sender, String with, int line) {
+    }
+
+    /**
      * @param method the observer method, as {@code class#method}
-     * @param module the module the receiving class belongs to (the module whose interface's package contains it), or
-     *        its package when it belongs to none
+     * @param module the module the receiving class belongs to: the module whose {@code @EventModule} interface or
+     *        package is in its package or a parent package, else the last segment of its package
      * @param async whether it observes asynchronously
      * @param priority its {@code @Priority}
      * @param pattern the pattern it observes, such as {@code user:*:created}; {@code null} when it observes the name,
      *        the module or the type
+     * @param runs {@code false} when it never runs for this event: every call that sends the event with a constant
+     *        name sends it the other way ({@code sendAsync} only for a synchronous receiver, never {@code sendAsync}
+     *        for an asynchronous one) and no broker channel brings it in
      */
-    public record Receiver(String method, String module, boolean async, int priority, String pattern) {
+    public record Receiver(String method, String module, boolean async, int priority, String pattern, boolean runs) {
     }
 }

@@ -7,11 +7,16 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Event;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Module;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Receiver;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Send;
+import io.quarkiverse.moduleevents.deployment.SendSite.EmitterMethod;
 
 /**
  * Builds the event catalog and renders it as JSON and as a Markdown page with a Mermaid flow diagram.
@@ -22,7 +27,8 @@ public final class EventCatalogs {
     }
 
     static EventCatalogBuildItem build(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
-            List<ObservedEvent> observers, PayloadTypes payloadTypes, List<BridgedEventBuildItem> bridged) {
+            List<ObservedEvent> observers, PayloadTypes payloadTypes, List<BridgedEventBuildItem> bridged,
+            ReceivingModules receivingModules) {
         ObserversByName candidates = new ObserversByName(observers);
         List<Module> modules = new ArrayList<>();
         for (EventModuleBuildItem module : declared.modules()) {
@@ -31,16 +37,23 @@ public final class EventCatalogs {
             }
             List<Event> events = new ArrayList<>();
             for (DeclaredEvent event : module.events()) {
+                List<SendSite> sends = sendSites.sends(event.name());
+                List<String> incoming = channels(bridged, event.name(), false);
                 List<Receiver> receivers = candidates.of(event.name()).stream()
                         .filter(observer -> observer.canReceive(event, payloadTypes))
-                        .map(observer -> new Receiver(observer.methodName(), receivingModule(observer, declared),
-                                observer.observer.isAsync(), observer.observer.getPriority(), observer.pattern))
+                        .map(observer -> new Receiver(observer.methodName(),
+                                receivingModules.moduleOf(observer.observer.getObserverMethod().declaringClass().name()
+                                        .toString()),
+                                observer.observer.isAsync(), observer.observer.getPriority(), observer.pattern,
+                                runs(observer.observer.isAsync(), sends, incoming)))
                         .sorted(Comparator.comparingInt(Receiver::priority).thenComparing(Receiver::method))
                         .toList();
                 events.add(new Event(event.key(), event.name(),
                         event.payloadType() == null ? null : event.payloadType().toString(),
-                        List.copyOf(sendSites.senders(event.name())), receivers,
-                        channels(bridged, event.name(), true), channels(bridged, event.name(), false)));
+                        List.copyOf(sendSites.senders(event.name())),
+                        sends.stream().map(site -> new Send(site.caller(), site.emitterMethod().javaName(), site.line()))
+                                .toList(),
+                        receivers, channels(bridged, event.name(), true), incoming));
             }
             modules.add(new Module(module.name(), module.declaringInterface().toString(), events));
         }
@@ -88,24 +101,17 @@ public final class EventCatalogs {
         }
     }
 
-    private static String receivingModule(ObservedEvent observer, DeclaredEventsBuildItem declared) {
-        String receiverPackage = packageOf(observer.observer.getObserverMethod().declaringClass().name().toString());
-        String module = null;
-        int longest = -1;
-        for (EventModuleBuildItem candidate : declared.modules()) {
-            String modulePackage = packageOf(candidate.declaringInterface().toString());
-            boolean contains = receiverPackage.equals(modulePackage) || receiverPackage.startsWith(modulePackage + ".");
-            if (contains && modulePackage.length() > longest) {
-                module = candidate.name();
-                longest = modulePackage.length();
-            }
+    /**
+     * @return {@code false} when the calls found send the event only in a way that never reaches the receiver;
+     *         {@code true} when one of them reaches it, when a broker channel brings the event in (the bridge notifies
+     *         both kinds), or when no call with a constant name was found, since the event may be sent with a computed
+     *         name
+     */
+    private static boolean runs(boolean async, List<SendSite> sends, List<String> incoming) {
+        if (sends.isEmpty() || !incoming.isEmpty()) {
+            return true;
         }
-        return module != null ? module : receiverPackage;
-    }
-
-    private static String packageOf(String className) {
-        int dot = className.lastIndexOf('.');
-        return dot < 0 ? "" : className.substring(0, dot);
+        return sends.stream().anyMatch(site -> (site.emitterMethod() == EmitterMethod.SEND_ASYNC) == async);
     }
 
     static String toJson(EventCatalogBuildItem catalog) {
@@ -122,13 +128,19 @@ public final class EventCatalogs {
                         .append(", \"payload\": ").append(quote(event.payload()))
                         .append(", \"senders\": [")
                         .append(event.senders().stream().map(EventCatalogs::quote).collect(Collectors.joining(", ")))
+                        .append("], \"sends\": [")
+                        .append(event.sends().stream().map(send -> "{\"sender\": " + quote(send.sender())
+                                + ", \"with\": " + quote(send.with()) + ", \"line\": " + send.line() + "}")
+                                .collect(Collectors.joining(", ")))
                         .append("], \"receivers\": [");
                 String receiverSeparator = "\n";
                 for (Receiver receiver : event.receivers()) {
                     json.append(receiverSeparator).append("        {\"method\": ").append(quote(receiver.method()))
+                            .append(", \"module\": ").append(quote(receiver.module()))
                             .append(", \"async\": ").append(receiver.async())
                             .append(", \"priority\": ").append(receiver.priority())
-                            .append(", \"pattern\": ").append(quote(receiver.pattern())).append('}');
+                            .append(", \"pattern\": ").append(quote(receiver.pattern()))
+                            .append(", \"runs\": ").append(receiver.runs()).append('}');
                     receiverSeparator = ",\n";
                 }
                 json.append(event.receivers().isEmpty() ? "]" : "\n      ]")
@@ -182,7 +194,7 @@ public final class EventCatalogs {
                 String eventNode = node(nodes, "event:" + event.name(), "e");
                 diagram.append("    ").append(moduleNode).append(" --> ").append(eventNode).append("([\"")
                         .append(event.name()).append("\"])\n");
-                event.receivers().stream().map(Receiver::module).distinct().sorted().forEach(receiver -> diagram
+                event.receivers().stream().filter(Receiver::runs).map(Receiver::module).distinct().sorted().forEach(receiver -> diagram
                         .append("    ").append(eventNode).append(" --> ")
                         .append(node(nodes, "module:" + receiver, "m")).append("[\"").append(receiver)
                         .append("\"]\n"));
@@ -214,7 +226,7 @@ public final class EventCatalogs {
             for (Event event : module.events()) {
                 page.append("| ").append(event.key()).append(" | `").append(event.name()).append("` | ")
                         .append(event.payload() == null ? "any" : "`" + event.payload() + "`").append(" | ")
-                        .append(cell(event.senders(), event.incoming())).append(" | ")
+                        .append(cell(sendersWithMethods(event), event.incoming())).append(" | ")
                         .append(cell(event.receivers().stream().map(EventCatalogs::describe).toList(),
                                 event.outgoing()))
                         .append(" |\n");
@@ -223,9 +235,22 @@ public final class EventCatalogs {
         return page.toString();
     }
 
+    /**
+     * @return each sender with the emitter methods it calls, such as {@code com.acme.Signup#register (send, sendAsync)}
+     */
+    private static List<String> sendersWithMethods(Event event) {
+        Map<String, Set<String>> methods = new TreeMap<>();
+        event.sends().forEach(send -> methods.computeIfAbsent(send.sender(), sender -> new TreeSet<>()).add(send.with()));
+        return methods.entrySet().stream()
+                .map(sender -> sender.getKey() + " (" + String.join(", ", sender.getValue()) + ")").toList();
+    }
+
     private static String describe(Receiver receiver) {
         return receiver.method() + (receiver.async() ? " (async" : " (sync") + ", priority " + receiver.priority()
-                + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "") + ")";
+                + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "")
+                + (receiver.runs() ? "" : ", never runs: not sent " + (receiver.async() ? "with sendAsync" : "with send"
+                        + " or sendRobust"))
+                + ")";
     }
 
     /**

@@ -51,6 +51,13 @@ final class EventModuleReader {
     }
 
     /**
+     * @return whether the value can name a module: one segment of an event name
+     */
+    static boolean isModuleName(String value) {
+        return !value.isEmpty() && value.indexOf(':') < 0;
+    }
+
+    /**
      * @return the module, without the constants that break a rule; {@code null} when the type is not an interface
      */
     EventModuleBuildItem read(ClassInfo type, String moduleName) {
@@ -60,7 +67,7 @@ final class EventModuleReader {
                     + " of an interface annotated @EventModule(\"" + moduleName + "\")"));
             return null;
         }
-        if (moduleName.isEmpty() || moduleName.indexOf(':') >= 0) {
+        if (!isModuleName(moduleName)) {
             problems.accept(new InvalidEventNameException("Module name is not a single name segment: '" + moduleName
                     + "' [interface: " + type.name() + "]; name the module after the first segment of its events,"
                     + " such as @EventModule(\"user\") for 'user:account:created'"));

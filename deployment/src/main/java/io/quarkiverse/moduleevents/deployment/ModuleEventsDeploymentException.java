@@ -82,6 +82,30 @@ public abstract class ModuleEventsDeploymentException extends DeploymentExceptio
     }
 
     /**
+     * A call of an emitter passes a payload whose static type can never be an instance of the event's {@code @Payload}
+     * type.
+     */
+    public static final class IncompatiblePayloadSentException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        IncompatiblePayloadSentException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * With {@code quarkus.module-events.unused=fail}: receivers that never run, because every call that sends their
+     * events sends them the other way (synchronously to an asynchronous receiver, or the reverse).
+     */
+    public static final class ReceiverNeverRunsException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        ReceiverNeverRunsException(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * With {@code quarkus.module-events.unused=fail}: declared events that nothing sends and nothing receives.
      */
     public static final class UnusedEventsException extends ModuleEventsDeploymentException {

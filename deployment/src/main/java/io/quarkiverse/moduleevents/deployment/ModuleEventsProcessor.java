@@ -39,6 +39,8 @@ import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.SentEvents;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.DuplicateDeclarationException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidDeclarationException;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.ReceiverNeverRunsException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnusedEventsException;
 import io.quarkiverse.moduleevents.runtime.EventDefinition;
 import io.quarkiverse.moduleevents.runtime.EventDirectory;
@@ -99,7 +101,7 @@ class ModuleEventsProcessor {
         EventModuleReader reader = new EventModuleReader(index.getComputingIndex(), namePattern(config),
                 patternHint(config), problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
         for (AnnotationInstance eventModule : index.getIndex().getAnnotations(EVENT_MODULE)) {
-            if (eventModule.target().kind() == AnnotationTarget.Kind.CLASS) {
+            if (eventModule.target().kind() == AnnotationTarget.Kind.CLASS && !isPackageInfo(eventModule.target())) {
                 EventModuleBuildItem module = reader.read(eventModule.target().asClass(),
                         eventModule.value().asString());
                 if (module != null) {
@@ -109,6 +111,32 @@ class ModuleEventsProcessor {
                 }
             }
         }
+    }
+
+    @BuildStep
+    void collectModulePackages(CombinedIndexBuildItem index, BuildProducer<ModulePackageBuildItem> modulePackages,
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        for (AnnotationInstance eventModule : index.getIndex().getAnnotations(EVENT_MODULE)) {
+            if (!isPackageInfo(eventModule.target())) {
+                continue;
+            }
+            String packageName = ReceivingModules.packageOf(eventModule.target().asClass().name().toString());
+            String module = eventModule.value().asString();
+            if (EventModuleReader.isModuleName(module)) {
+                LOG.debugf("Package %s belongs to module '%s'", packageName, module);
+                modulePackages.produce(new ModulePackageBuildItem(packageName, module));
+            } else {
+                problems.produce(new ModuleEventsProblemBuildItem(new InvalidEventNameException(
+                        "Module name is not a single name segment: '" + module + "' [package: " + packageName
+                                + "]; name the module with one segment of lower-case letters, digits and hyphens,"
+                                + " such as @EventModule(\"audit\")")));
+            }
+        }
+    }
+
+    private static boolean isPackageInfo(AnnotationTarget target) {
+        return target.kind() == AnnotationTarget.Kind.CLASS
+                && target.asClass().name().withoutPackagePrefix().equals("package-info");
     }
 
     @BuildStep
@@ -162,7 +190,7 @@ class ModuleEventsProcessor {
                 sites.addAll(scanner.scan(classFile));
             }
         }
-        SendSiteRules rules = new SendSiteRules(declared,
+        SendSiteRules rules = new SendSiteRules(declared, new PayloadTypes(index.getComputingIndex()),
                 problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
         sites.forEach(rules::check);
         LOG.debugf("Found %d emitter calls with a constant name", sites.size());
@@ -192,10 +220,10 @@ class ModuleEventsProcessor {
     @BuildStep
     EventCatalogBuildItem buildCatalog(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
-            List<BridgedEventBuildItem> bridged) {
+            List<BridgedEventBuildItem> bridged, List<ModulePackageBuildItem> modulePackages) {
         List<ObservedEvent> observers = beanDiscovery.getObservers().stream().map(ObservedEvent::new).toList();
         return EventCatalogs.build(declared, sendSites, observers, new PayloadTypes(index.getComputingIndex()),
-                bridged);
+                bridged, new ReceivingModules(declared, modulePackages));
     }
 
     @BuildStep
@@ -216,16 +244,38 @@ class ModuleEventsProcessor {
             BuildProducer<ValidationErrorBuildItem> validationErrors) {
         List<String> unused = catalog.modules().stream().flatMap(module -> module.events().stream())
                 .filter(EventCatalogBuildItem.Event::unused).map(EventCatalogBuildItem.Event::name).sorted().toList();
-        if (unused.isEmpty() || config.unused() == ModuleEventsBuildTimeConfig.UnusedEvents.IGNORE) {
-            return;
+        if (!unused.isEmpty()) {
+            reportUnused(config, validationErrors, new UnusedEventsException("Events that nothing sends and nothing"
+                    + " receives: " + String.join(", ", unused) + "; remove them, send or receive them, or set"
+                    + " quarkus.module-events.unused=ignore (a name sent only as a computed, non-constant value counts"
+                    + " as not sent)"));
         }
-        String message = "Events that nothing sends and nothing receives: " + String.join(", ", unused)
-                + "; remove them, send or receive them, or set quarkus.module-events.unused=ignore (a name sent"
-                + " only as a computed, non-constant value counts as not sent)";
-        if (config.unused() == ModuleEventsBuildTimeConfig.UnusedEvents.FAIL) {
-            validationErrors.produce(new ValidationErrorBuildItem(new UnusedEventsException(message)));
-        } else {
-            LOG.warn(message);
+    }
+
+    @BuildStep
+    void reportReceiversThatNeverRun(EventCatalogBuildItem catalog, ModuleEventsBuildTimeConfig config,
+            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+        List<String> neverRun = UnreachableReceivers.describe(catalog);
+        if (!neverRun.isEmpty()) {
+            reportUnused(config, validationErrors, new ReceiverNeverRunsException("Receivers that never run, because"
+                    + " every call that sends their events sends them the other way: " + String.join("; ", neverRun)
+                    + ". An @ObservesAsync receiver gets only what sendAsync sends, an @Observes receiver only what"
+                    + " send and sendRobust send: change how the event is sent or how it is observed, or set"
+                    + " quarkus.module-events.unused=ignore (a name sent only as a computed, non-constant value is not"
+                    + " seen)"));
+        }
+    }
+
+    /**
+     * Applies {@code quarkus.module-events.unused} to a finding: fails the build, logs a warning, or says nothing.
+     */
+    private static void reportUnused(ModuleEventsBuildTimeConfig config,
+            BuildProducer<ValidationErrorBuildItem> validationErrors, ModuleEventsDeploymentException finding) {
+        switch (config.unused()) {
+            case FAIL -> validationErrors.produce(new ValidationErrorBuildItem(finding));
+            case WARN -> LOG.warn(finding.getMessage());
+            case IGNORE -> {
+            }
         }
     }
 

@@ -9,10 +9,61 @@ package io.quarkiverse.moduleevents.deployment;
  * @param line the source line, or -1 when the class has no line numbers
  * @param module the emitter's module, {@code null} when the bytecode does not tell which emitter is called
  * @param eventName the constant name argument
- * @param sends whether the call sends the event, rather than asking {@code hasReceivers}
+ * @param emitterMethod the emitter method called
+ * @param payloadType the static type of the payload argument as a class name, {@code null} when the call passes no
+ *        payload or the bytecode does not tell its type
  */
 public record SendSite(String className, String methodName, int line, String module, String eventName,
-        boolean sends) {
+        EmitterMethod emitterMethod, String payloadType) {
+
+    /**
+     * The emitter methods whose name argument the build checks.
+     */
+    public enum EmitterMethod {
+        SEND("send"),
+        SEND_ASYNC("sendAsync"),
+        SEND_ROBUST("sendRobust"),
+        HAS_RECEIVERS("hasReceivers");
+
+        private final String javaName;
+
+        EmitterMethod(String javaName) {
+            this.javaName = javaName;
+        }
+
+        /**
+         * @return the method's name in Java, such as {@code sendAsync}
+         */
+        public String javaName() {
+            return javaName;
+        }
+
+        /**
+         * @return whether the method sends the event, rather than asking about its receivers
+         */
+        public boolean sends() {
+            return this != HAS_RECEIVERS;
+        }
+
+        /**
+         * @return the method of that name, {@code null} when the emitter has none that the build checks
+         */
+        static EmitterMethod named(String javaName) {
+            for (EmitterMethod method : values()) {
+                if (method.javaName.equals(javaName)) {
+                    return method;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * @return whether the call sends the event, rather than asking {@code hasReceivers}
+     */
+    public boolean sends() {
+        return emitterMethod.sends();
+    }
 
     /**
      * @return the caller as {@code com.acme.UserResource#create}

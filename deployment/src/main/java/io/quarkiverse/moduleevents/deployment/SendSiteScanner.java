@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -29,20 +28,20 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.deployment.SendSite.EmitterMethod;
 
 /**
  * Finds the calls of emitters in a class's bytecode: which emitter is called, with which constant name, where.
  * <p>
  * The emitter's module is known when the call goes through a module interface ({@code UserEvents users}), or through
  * an {@code EventEmitter} read from a field or a parameter annotated {@code @EventModule}, or from a field that a
- * constructor assigns from such a parameter. Otherwise the module stays unknown, and only the name is checked.
+ * constructor assigns from such a parameter. Otherwise the module stays unknown, and only the name is checked. The
+ * payload argument's static type is kept where the bytecode tells it ({@link StaticTypes}).
  */
 final class SendSiteScanner {
 
     private static final String EVENT_EMITTER = Type.getInternalName(EventEmitter.class);
     private static final String EVENT_MODULE_DESCRIPTOR = Type.getDescriptor(EventModule.class);
-    private static final Set<String> SENDING_METHODS = Set.of("send", "sendAsync", "sendRobust");
-    private static final String HAS_RECEIVERS = "hasReceivers";
 
     /** internal names of the module interfaces that extend EventEmitter, to their module */
     private final Map<String, String> moduleOfInterface;
@@ -84,7 +83,11 @@ final class SendSiteScanner {
             List<SendSite> sites) {
         Frame<SourceValue>[] frames = null;
         for (AbstractInsnNode insn : method.instructions) {
-            if (!(insn instanceof MethodInsnNode call) || !isEmitterCall(call)) {
+            if (!(insn instanceof MethodInsnNode call)) {
+                continue;
+            }
+            EmitterMethod emitterMethod = emitterMethod(call);
+            if (emitterMethod == null) {
                 continue;
             }
             if (frames == null) {
@@ -102,8 +105,11 @@ final class SendSiteScanner {
                     module = emitterModule(frame.getStack(frame.getStackSize() - arguments - 1), method,
                             fieldModules, type.name);
                 }
+                String payloadType = emitterMethod.sends()
+                        ? StaticTypes.of(frame.getStack(frame.getStackSize() - arguments + 1), method)
+                        : null;
                 sites.add(new SendSite(Type.getObjectType(type.name).getClassName(), sourceMethodName(method),
-                        line(insn), module, name, !call.name.equals(HAS_RECEIVERS)));
+                        line(insn), module, name, emitterMethod, payloadType));
             }
         }
     }
@@ -121,10 +127,15 @@ final class SendSiteScanner {
         return method.name;
     }
 
-    private boolean isEmitterCall(MethodInsnNode call) {
-        return (SENDING_METHODS.contains(call.name) || call.name.equals(HAS_RECEIVERS))
-                && call.desc.startsWith("(Ljava/lang/String;")
-                && (call.owner.equals(EVENT_EMITTER) || moduleOfInterface.containsKey(call.owner));
+    /**
+     * @return the emitter method the instruction calls, {@code null} when it calls none that the build checks
+     */
+    private EmitterMethod emitterMethod(MethodInsnNode call) {
+        if (!call.desc.startsWith("(Ljava/lang/String;")
+                || !(call.owner.equals(EVENT_EMITTER) || moduleOfInterface.containsKey(call.owner))) {
+            return null;
+        }
+        return EmitterMethod.named(call.name);
     }
 
     private static Frame<SourceValue>[] analyze(ClassNode type, MethodNode method) {

@@ -1,5 +1,6 @@
 package io.quarkiverse.moduleevents.deployment;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ public final class SendSitesBuildItem extends SimpleBuildItem {
 
     private final List<SendSite> sites;
     private final Map<String, Set<String>> sendersByEvent = new HashMap<>();
+    private final Map<String, List<SendSite>> sendsByEvent = new HashMap<>();
 
     SendSitesBuildItem(List<SendSite> sites) {
         this.sites = sites.stream()
@@ -26,6 +28,7 @@ public final class SendSitesBuildItem extends SimpleBuildItem {
         for (SendSite site : this.sites) {
             if (site.sends()) {
                 sendersByEvent.computeIfAbsent(site.eventName(), name -> new TreeSet<>()).add(site.caller());
+                sendsByEvent.computeIfAbsent(site.eventName(), name -> new ArrayList<>()).add(site);
             }
         }
     }
@@ -42,5 +45,12 @@ public final class SendSitesBuildItem extends SimpleBuildItem {
      */
     public Set<String> senders(String eventName) {
         return Collections.unmodifiableSet(sendersByEvent.getOrDefault(eventName, Collections.emptySortedSet()));
+    }
+
+    /**
+     * @return the calls that send the event, sorted by class, method and line
+     */
+    public List<SendSite> sends(String eventName) {
+        return Collections.unmodifiableList(sendsByEvent.getOrDefault(eventName, List.of()));
     }
 }

@@ -46,9 +46,11 @@ class BridgedEventsTest {
     void theCatalogListsTheChannels() throws IOException {
         String json = Files.readString(Path.of("target/module-events/catalog.json"));
         assertTrue(json.contains("\"name\": \"user:account:created\", \"payload\": \"" + User.class.getName()
-                + "\", \"senders\": [], \"receivers\": [], \"outgoing\": [\"user-out\"], \"incoming\": []}"), json);
+                + "\", \"senders\": [], \"sends\": [], \"receivers\": [], \"outgoing\": [\"user-out\"],"
+                + " \"incoming\": []}"), json);
         assertTrue(json.contains("\"name\": \"user:account:deleted\", \"payload\": \"" + User.class.getName()
-                + "\", \"senders\": [], \"receivers\": [], \"outgoing\": [], \"incoming\": [\"user-in\"]}"), json);
+                + "\", \"senders\": [], \"sends\": [], \"receivers\": [], \"outgoing\": [],"
+                + " \"incoming\": [\"user-in\"]}"), json);
         String page = Files.readString(Path.of("target/module-events/catalog.md"));
         assertTrue(page.contains("e1 --> c2[/\"channel user-out\"/]"), page);
         assertTrue(page.contains("c4[/\"channel user-in\"/] --> e3"), page);

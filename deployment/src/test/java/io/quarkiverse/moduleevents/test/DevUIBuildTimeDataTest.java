@@ -1,6 +1,7 @@
 package io.quarkiverse.moduleevents.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,9 @@ class DevUIBuildTimeDataTest extends io.quarkus.devui.tests.DevUIBuildTimeDataTe
         assertEquals("shop:order:placed", event.get("name").asText());
         assertEquals(Warehouse.class.getName() + "#reserve", event.get("receivers").get(0).get("method").asText());
         assertEquals(ShopRoutes.class.getName() + "#register", event.get("senders").get(0).asText());
+        assertEquals("sendRobust", event.get("sends").get(0).get("with").asText());
+        assertEquals("shop", event.get("receivers").get(0).get("module").asText());
+        assertTrue(event.get("receivers").get(0).get("runs").asBoolean());
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.moduleevents.test.catalog.user.Signup;
 import io.quarkiverse.moduleevents.test.catalog.user.User;
 import io.quarkiverse.moduleevents.test.catalog.user.UserEvents;
+import io.quarkiverse.moduleevents.test.catalog.accounting.Invoices;
 import io.quarkiverse.moduleevents.test.catalog.audit.Audit;
 import io.quarkiverse.moduleevents.test.catalog.mail.MailEvents;
+import io.quarkiverse.moduleevents.test.catalog.mail.ReminderMail;
 import io.quarkiverse.moduleevents.test.catalog.mail.WelcomeMail;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -31,14 +35,22 @@ class EventCatalogTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Signup.class,
-                    MailEvents.class, WelcomeMail.class, Audit.class))
+                    MailEvents.class, WelcomeMail.class, ReminderMail.class, Audit.class, Invoices.class,
+                    packageInfo(Invoices.class)))
             .setLogRecordPredicate(record -> record.getLevel().equals(Level.WARNING)
-                    && record.getMessage().contains("nothing sends"))
+                    && (record.getMessage().contains("nothing sends") || record.getMessage().contains("never run")))
             .assertLogRecords(records -> {
-                assertEquals(1, records.size());
-                assertEquals("Events that nothing sends and nothing receives: mail:welcome:sent; remove them, send"
-                        + " or receive them, or set quarkus.module-events.unused=ignore (a name sent only as a"
-                        + " computed, non-constant value counts as not sent)", records.get(0).getMessage());
+                assertEquals(List.of("Events that nothing sends and nothing receives: mail:welcome:sent; remove them,"
+                        + " send or receive them, or set quarkus.module-events.unused=ignore (a name sent only as a"
+                        + " computed, non-constant value counts as not sent)",
+                        "Receivers that never run, because every call that sends their events sends them the other"
+                                + " way: " + PACKAGE + ".mail.ReminderMail#remind (@ObservesAsync) of"
+                                + " 'user:account:created', sent only with send and sendRobust. An @ObservesAsync"
+                                + " receiver gets only what sendAsync sends, an @Observes receiver only what send and"
+                                + " sendRobust send: change how the event is sent or how it is observed, or set"
+                                + " quarkus.module-events.unused=ignore (a name sent only as a computed, non-constant"
+                                + " value is not seen)"),
+                        records.stream().map(LogRecord::getMessage).sorted().toList());
             });
 
     @Test
@@ -47,28 +59,39 @@ class EventCatalogTest {
                 {
                   "modules": [
                     {"name": "mail", "interface": "PKG.mail.MailEvents", "events": [
-                      {"key": "WELCOME_SENT", "name": "mail:welcome:sent", "payload": null, "senders": [], "receivers": [], \
-                "outgoing": [], "incoming": []}
+                      {"key": "WELCOME_SENT", "name": "mail:welcome:sent", "payload": null, "senders": [], \
+                "sends": [], "receivers": [], "outgoing": [], "incoming": []}
                     ]},
                     {"name": "user", "interface": "PKG.user.UserEvents", "events": [
                       {"key": "ACCOUNT_CREATED", "name": "user:account:created", "payload": "PKG.user.User", \
-                "senders": ["PKG.user.Signup#importUser", "PKG.user.Signup#register"], "receivers": [
-                        {"method": "PKG.audit.Audit#everyUserEvent", "async": false, "priority": 1, "pattern": null},
-                        {"method": "PKG.mail.WelcomeMail#onAccount", "async": false, "priority": 10, "pattern": null},
-                        {"method": "PKG.mail.WelcomeMail#onCreated", "async": true, "priority": 2500, \
-                "pattern": "user:*:created"}
+                "senders": ["PKG.user.Signup#importUser", "PKG.user.Signup#register"], \
+                "sends": [{"sender": "PKG.user.Signup#importUser", "with": "sendRobust", \
+                "line": 18}, {"sender": "PKG.user.Signup#register", "with": "send", "line": 13}], "receivers": [
+                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
+                "priority": 1, "pattern": null, "runs": true},
+                        {"method": "PKG.mail.WelcomeMail#onAccount", "module": "mail", "async": false, \
+                "priority": 10, "pattern": null, "runs": true},
+                        {"method": "PKG.accounting.Invoices#openAccount", "module": "billing", "async": false, \
+                "priority": 2500, "pattern": null, "runs": true},
+                        {"method": "PKG.mail.ReminderMail#remind", "module": "mail", "async": true, \
+                "priority": 2500, "pattern": null, "runs": false},
+                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
+                "priority": 2500, "pattern": "user:*:created", "runs": false}
                       ], "outgoing": [], "incoming": []},
                       {"key": "EMAIL_CREATED", "name": "user:emails:created", "payload": "PKG.user.User", \
-                "senders": ["PKG.user.Signup#register"], "receivers": [
-                        {"method": "PKG.audit.Audit#everyUserEvent", "async": false, "priority": 1, "pattern": null},
-                        {"method": "PKG.mail.WelcomeMail#onCreated", "async": true, "priority": 2500, \
-                "pattern": "user:*:created"}
+                "senders": ["PKG.user.Signup#register"], "sends": [{"sender": "PKG.user.Signup#register", \
+                "with": "sendAsync", "line": 14}], "receivers": [
+                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
+                "priority": 1, "pattern": null, "runs": false},
+                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
+                "priority": 2500, "pattern": "user:*:created", "runs": true}
                       ], "outgoing": [], "incoming": []},
                       {"key": "PHONE_CREATED", "name": "user:phones:created", "payload": null, "senders": [], \
-                "receivers": [
-                        {"method": "PKG.audit.Audit#everyUserEvent", "async": false, "priority": 1, "pattern": null},
-                        {"method": "PKG.mail.WelcomeMail#onCreated", "async": true, "priority": 2500, \
-                "pattern": "user:*:created"}
+                "sends": [], "receivers": [
+                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
+                "priority": 1, "pattern": null, "runs": true},
+                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
+                "priority": 2500, "pattern": "user:*:created", "runs": true}
                       ], "outgoing": [], "incoming": []}
                     ]}
                   ]
@@ -86,13 +109,25 @@ class EventCatalogTest {
                     m0 --> e1(["mail:welcome:sent"])
                     m2["user"]
                     m2 --> e3(["user:account:created"])
-                    e3 --> m4["io.quarkiverse.moduleevents.test.catalog.audit"]
+                    e3 --> m4["audit"]
+                    e3 --> m5["billing"]
                     e3 --> m0["mail"]
-                    m2 --> e5(["user:emails:created"])
+                    m2 --> e6(["user:emails:created"])
+                    e6 --> m0["mail"]
                 """), page);
         assertTrue(page.contains("| ACCOUNT_CREATED | `user:account:created` | `" + PACKAGE + ".user.User` | `" + PACKAGE
-                + ".user.Signup#importUser`<br>`" + PACKAGE + ".user.Signup#register` | `" + PACKAGE
+                + ".user.Signup#importUser (sendRobust)`<br>`" + PACKAGE + ".user.Signup#register (send)` | `" + PACKAGE
                 + ".audit.Audit#everyUserEvent (sync, priority 1)`"), page);
+        assertTrue(page.contains("`" + PACKAGE + ".mail.ReminderMail#remind (async, priority 2500, never runs: not sent"
+                + " with sendAsync)`"), page);
+    }
+
+    private static Class<?> packageInfo(Class<?> member) {
+        try {
+            return Class.forName(member.getPackageName() + ".package-info");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String resource(String name) throws IOException {
