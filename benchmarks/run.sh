@@ -7,6 +7,12 @@
 #   benchmarks/run.sh startup [ARGS]    the start-up and build cost suite only; ARGS go to its driver, e.g.
 #                                       --sizes 10x10x1,100x10x2,50x100x1,100x100x1 --builds 3 --starts 9
 #                                       (--builds 0 starts the last run's applications again, without building)
+#   benchmarks/run.sh startup-step [ARGS]
+#                                       the extension's start-up step, registerEmitters, as Quarkus's
+#                                       -Dquarkus.debug.print-startup-times=true prints it: builds the application of
+#                                       100 modules x 100 events once, starts it 9 times, writes the median to
+#                                       benchmarks/target/startup-step.json (about 3 minutes); ARGS go to its driver,
+#                                       e.g. --starts 15 or --size 50x100x1
 #   benchmarks/run.sh relay [ARGS]      the outbox relay's throughput against the plain Kafka connector (JMH, embedded
 #                                       PostgreSQL and Kafka); ARGS go to JMH (e.g. -p relayBatchSize=100,500)
 #
@@ -55,6 +61,12 @@ relay() {
     java -cp "$relay_jar" io.quarkiverse.moduleevents.benchmarks.relay.RelayReport "$relay_result"
 }
 
+startup_step() {
+    echo "== Start-up step: registerEmitters with -Dquarkus.debug.print-startup-times=true"
+    java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.startup.StartupStep --repo . \
+        --work benchmarks/target/startup-step --result benchmarks/target/startup-step.json "$@"
+}
+
 startup() {
     echo "== Start-up and build cost suite"
     java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.startup.StartupBenchmark --repo . \
@@ -62,7 +74,7 @@ startup() {
 }
 
 case "$mode" in
-    quick | dispatch | startup | relay | all) machine ;;
+    quick | dispatch | startup | startup-step | relay | all) machine ;;
 esac
 case "$mode" in
     quick)
@@ -77,6 +89,10 @@ case "$mode" in
         build
         startup "$@"
         ;;
+    startup-step)
+        build
+        startup_step "$@"
+        ;;
     relay)
         build_relay
         relay "$@"
@@ -87,7 +103,7 @@ case "$mode" in
         startup
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | relay [JMH args]]" >&2
+        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | startup-step [driver args] | relay [JMH args]]" >&2
         exit 2
         ;;
 esac

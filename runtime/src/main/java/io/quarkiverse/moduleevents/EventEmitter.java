@@ -89,7 +89,7 @@ public interface EventEmitter {
 
     /**
      * Delivers an event synchronously to every {@code @Observes} receiver of its name, in {@code @Priority} order,
-     * calling each of them even when others throw (Django's {@code send_robust}).
+     * calling each of them even when others throw.
      *
      * @param name one of the module's event names
      * @param payload the event object, an instance of the event's {@link Payload} type
@@ -100,12 +100,13 @@ public interface EventEmitter {
     List<ReceiverFailure> sendRobust(String name, Object payload);
 
     /**
-     * Tells whether any observer method would receive the event (Django's {@code has_listeners}): an observer of its
-     * name or of its module, or an observer without qualifiers, whose observed type can receive the declared payload
-     * type. Decided at build time.
+     * Tells whether sending the event would reach anyone: an observer method of its name, of a pattern that matches it
+     * or of its module, or an observer without qualifiers, whose observed type can receive the declared payload type;
+     * or, with the messaging bridge, an outgoing channel the event is selected for, whose sending side counts as a
+     * receiver. Decided at build time; it knows nothing of who listens on the far side of a channel.
      *
      * @param name one of the module's event names
-     * @return whether sending the event would call any receiver
+     * @return whether sending the event would call any receiver or put it on a channel
      * @throws IllegalArgumentException when the module does not declare the name
      */
     boolean hasReceivers(String name);

@@ -24,7 +24,8 @@ import io.quarkiverse.moduleevents.runtime.SendListener;
  * </pre>
  *
  * The bean exists only when the application runs in test mode ({@code @QuarkusTest}, {@code QuarkusUnitTest}); in
- * production and dev mode it is absent and sending records nothing. An event is recorded once it passed the
+ * production and dev mode it is absent. In production sending records nothing; in dev mode the emitters report each
+ * event to the Dev UI instead, which keeps the last 100. An event is recorded once it passed the
  * emitter's checks, before any receiver runs, so an event whose receiver threw is recorded too. Thread-safe.
  */
 @Singleton

@@ -6,8 +6,8 @@ import io.quarkus.builder.item.SimpleBuildItem;
 
 /**
  * Who sends and who receives each declared event: the model of {@code catalog.json}, its Markdown page and the Dev
- * UI. Modules are sorted by name, events keep their declaration order, and every list is in a fixed order, so that two
- * builds of the same application write the same files.
+ * UI. Modules are sorted by name, each module's events keep their declaration order, and the senders, sends,
+ * receivers and channels of an event are sorted, so that two builds of the same application write the same files.
  */
 public final class EventCatalogBuildItem extends SimpleBuildItem {
 

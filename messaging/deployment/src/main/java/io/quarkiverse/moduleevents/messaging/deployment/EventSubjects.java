@@ -1,6 +1,8 @@
 package io.quarkiverse.moduleevents.messaging.deployment;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -17,7 +19,8 @@ import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDep
 
 /**
  * Finds the JSON property of a payload type's {@code @EventSubject} member. The bridge reads the subject from the
- * payload's JSON tree, which it builds anyway, so no accessor is called by reflection.
+ * payload's JSON tree, which it builds anyway, so no accessor is called by reflection. A type with more than one such
+ * member is reported once, however many bridged events carry it.
  */
 final class EventSubjects {
 
@@ -26,6 +29,7 @@ final class EventSubjects {
 
     private final IndexView index;
     private final Consumer<ModuleEventsMessagingDeploymentException> problems;
+    private final Map<DotName, Optional<String>> properties = new HashMap<>();
 
     EventSubjects(IndexView index, Consumer<ModuleEventsMessagingDeploymentException> problems) {
         this.index = index;
@@ -37,6 +41,10 @@ final class EventSubjects {
      *         none
      */
     String propertyOf(DotName payloadType) {
+        return properties.computeIfAbsent(payloadType, type -> Optional.ofNullable(find(type))).orElse(null);
+    }
+
+    private String find(DotName payloadType) {
         // a record component annotated once appears as its field and its accessor, both of one property
         Map<String, String> membersByProperty = new TreeMap<>();
         for (ClassInfo type = index.getClassByName(payloadType); type != null; type = superclass(type)) {

@@ -259,6 +259,9 @@ class ModuleEventsMessagingProcessor {
                 .map(event -> new OutgoingRoute(event.channel(), event.event().name(), event.event().module(),
                         subjects.propertyOf(event.event().payloadType()), KAFKA.equals(connectors.get(event.channel()))))
                 .toList();
+        // the receiving side takes the subject from the message, but a payload type it shares with the sender must
+        // be as unambiguous here as there
+        bridged.incoming().forEach(event -> subjects.propertyOf(event.event().payloadType()));
         List<IncomingRoute> incoming = bridged.incoming().stream()
                 .map(event -> new IncomingRoute(event.channel(), event.event().name(), event.event().module(),
                         loadClass(event.event().payloadType())))
