@@ -20,6 +20,7 @@ import java.util.regex.PatternSyntaxException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
 import org.jboss.jandex.AnnotationInstance;
@@ -213,7 +214,7 @@ class ModuleEventsProcessor {
 
     @BuildStep
     void reportUnusedEvents(EventCatalogBuildItem catalog, ModuleEventsBuildTimeConfig config,
-            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
         List<String> unused = catalog.modules().stream().flatMap(module -> module.events().stream())
                 .filter(EventCatalogBuildItem.Event::unused).map(EventCatalogBuildItem.Event::name).sorted().toList();
         if (unused.isEmpty() || config.unused() == ModuleEventsBuildTimeConfig.UnusedEvents.IGNORE) {
@@ -223,7 +224,7 @@ class ModuleEventsProcessor {
                 + "; remove them, send or receive them, or set quarkus.module-events.unused=ignore (a name sent"
                 + " only as a computed, non-constant value counts as not sent)";
         if (config.unused() == ModuleEventsBuildTimeConfig.UnusedEvents.FAIL) {
-            validationErrors.produce(new ValidationErrorBuildItem(new UnusedEventsException(message)));
+            problems.produce(new ModuleEventsProblemBuildItem(new UnusedEventsException(message)));
         } else {
             LOG.warn(message);
         }
@@ -267,18 +268,20 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    void validateEventModules(DeclaredEventsBuildItem declared, List<ModuleEventsProblemBuildItem> declarationProblems,
+    void validateEventModules(DeclaredEventsBuildItem declared, List<ModuleEventsProblemBuildItem> reportedProblems,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
             BuildProducer<ValidationErrorBuildItem> validationErrors) {
-        List<ModuleEventsDeploymentException> problems = new ArrayList<>();
-        declarationProblems.forEach(problem -> problems.add(problem.problem()));
+        List<DeploymentException> problems = new ArrayList<>();
+        reportedProblems.forEach(problem -> problems.add(problem.problem()));
         ObserverRules rules = new ObserverRules(declared, new PayloadTypes(index.getComputingIndex()), problems::add);
         for (ObserverInfo observer : beanDiscovery.getObservers()) {
             rules.check(new ObservedEvent(observer));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(Throwable::getMessage));
-            validationErrors.produce(new ValidationErrorBuildItem(new ArrayList<Throwable>(problems)));
+            // one error, not one per problem: ArC rethrows a single DeploymentException as it is, which makes our
+            // list the root cause, and so the headline of dev mode's error page
+            validationErrors.produce(new ValidationErrorBuildItem(ModuleEventsProblemsException.of(problems)));
         }
     }
 
