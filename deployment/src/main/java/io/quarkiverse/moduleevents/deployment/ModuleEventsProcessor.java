@@ -20,6 +20,7 @@ import java.util.regex.PatternSyntaxException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
 import org.jboss.jandex.AnnotationInstance;
@@ -241,11 +242,11 @@ class ModuleEventsProcessor {
 
     @BuildStep
     void reportUnusedEvents(EventCatalogBuildItem catalog, ModuleEventsBuildTimeConfig config,
-            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
         List<String> unused = catalog.modules().stream().flatMap(module -> module.events().stream())
                 .filter(EventCatalogBuildItem.Event::unused).map(EventCatalogBuildItem.Event::name).sorted().toList();
         if (!unused.isEmpty()) {
-            reportUnused(config, validationErrors, new UnusedEventsException("Events that nothing sends and nothing"
+            reportUnused(config, problems, new UnusedEventsException("Events that nothing sends and nothing"
                     + " receives: " + String.join(", ", unused) + "; remove them, send or receive them, or set"
                     + " quarkus.module-events.unused=ignore (a name sent only as a computed, non-constant value counts"
                     + " as not sent)"));
@@ -254,10 +255,10 @@ class ModuleEventsProcessor {
 
     @BuildStep
     void reportReceiversThatNeverRun(EventCatalogBuildItem catalog, ModuleEventsBuildTimeConfig config,
-            BuildProducer<ValidationErrorBuildItem> validationErrors) {
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
         List<String> neverRun = UnreachableReceivers.describe(catalog);
         if (!neverRun.isEmpty()) {
-            reportUnused(config, validationErrors, new ReceiverNeverRunsException("Receivers that never run, because"
+            reportUnused(config, problems, new ReceiverNeverRunsException("Receivers that never run, because"
                     + " every call that sends their events sends them the other way: " + String.join("; ", neverRun)
                     + ". An @ObservesAsync receiver gets only what sendAsync sends, an @Observes receiver only what"
                     + " send and sendRobust send: change how the event is sent or how it is observed, or set"
@@ -270,9 +271,9 @@ class ModuleEventsProcessor {
      * Applies {@code quarkus.module-events.unused} to a finding: fails the build, logs a warning, or says nothing.
      */
     private static void reportUnused(ModuleEventsBuildTimeConfig config,
-            BuildProducer<ValidationErrorBuildItem> validationErrors, ModuleEventsDeploymentException finding) {
+            BuildProducer<ModuleEventsProblemBuildItem> problems, ModuleEventsDeploymentException finding) {
         switch (config.unused()) {
-            case FAIL -> validationErrors.produce(new ValidationErrorBuildItem(finding));
+            case FAIL -> problems.produce(new ModuleEventsProblemBuildItem(finding));
             case WARN -> LOG.warn(finding.getMessage());
             case IGNORE -> {
             }
@@ -317,18 +318,20 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    void validateEventModules(DeclaredEventsBuildItem declared, List<ModuleEventsProblemBuildItem> declarationProblems,
+    void validateEventModules(DeclaredEventsBuildItem declared, List<ModuleEventsProblemBuildItem> reportedProblems,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
             BuildProducer<ValidationErrorBuildItem> validationErrors) {
-        List<ModuleEventsDeploymentException> problems = new ArrayList<>();
-        declarationProblems.forEach(problem -> problems.add(problem.problem()));
+        List<DeploymentException> problems = new ArrayList<>();
+        reportedProblems.forEach(problem -> problems.add(problem.problem()));
         ObserverRules rules = new ObserverRules(declared, new PayloadTypes(index.getComputingIndex()), problems::add);
         for (ObserverInfo observer : beanDiscovery.getObservers()) {
             rules.check(new ObservedEvent(observer));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(Throwable::getMessage));
-            validationErrors.produce(new ValidationErrorBuildItem(new ArrayList<Throwable>(problems)));
+            // one error, not one per problem: ArC rethrows a single DeploymentException as it is, which makes our
+            // list the root cause, and so the headline of dev mode's error page
+            validationErrors.produce(new ValidationErrorBuildItem(ModuleEventsProblemsException.of(problems)));
         }
     }
 

@@ -9,23 +9,32 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads the problems of a failed build: one problem is thrown as it is, several arrive as the suppressed exceptions of
- * ArC's "Found N deployment problems". For the {@code QuarkusUnitTest}s that assert a build fails.
+ * Reads the problems of a failed build: module events reports its problems as the suppressed exceptions of one
+ * {@code ModuleEventsProblemsException}, which ArC throws as it is, or among the suppressed exceptions of its own
+ * "Found N deployment problems" when ArC or another extension found problems too. For the {@code QuarkusUnitTest}s that
+ * assert a build fails.
  */
 public final class BuildProblems {
 
     private BuildProblems() {
     }
 
+    /**
+     * @return the failure, its causes and their suppressed exceptions, at any depth
+     */
     public static List<Throwable> of(Throwable failure) {
         List<Throwable> problems = new ArrayList<>();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        collect(failure, problems);
+        return problems;
+    }
+
+    private static void collect(Throwable failure, List<Throwable> problems) {
+        for (Throwable t = failure; t != null && !problems.contains(t); t = t.getCause()) {
             problems.add(t);
             for (Throwable suppressed : t.getSuppressed()) {
-                problems.add(suppressed);
+                collect(suppressed, problems);
             }
         }
-        return problems;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.quarkiverse.moduleevents.messaging.deployment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.deployment.BridgedEventBuildItem;
 import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.StructuredCloudEventsException;
 import io.quarkiverse.moduleevents.messaging.runtime.BridgeRoutes;
@@ -38,7 +38,6 @@ import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem;
 import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem.ObserverConfiguratorBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
-import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.arc.processor.ObserverConfigurator;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
@@ -284,12 +283,9 @@ class ModuleEventsMessagingProcessor {
     }
 
     @BuildStep
-    void reportProblems(List<MessagingProblemBuildItem> collected, BuildProducer<ValidationErrorBuildItem> errors) {
-        if (!collected.isEmpty()) {
-            List<Throwable> problems = new ArrayList<>(collected.stream().map(MessagingProblemBuildItem::problem)
-                    .sorted(Comparator.comparing(Throwable::getMessage)).toList());
-            errors.produce(new ValidationErrorBuildItem(problems));
-        }
+    void reportProblems(List<MessagingProblemBuildItem> collected, BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        // the core extension reports them with its own, as one list
+        collected.forEach(problem -> problems.produce(new ModuleEventsProblemBuildItem(problem.problem())));
     }
 
     private static Class<?> loadClass(DotName name) {

@@ -1,7 +1,6 @@
 package io.quarkiverse.moduleevents.outbox.deployment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.deployment.BridgedEventsBuildItem;
 import io.quarkiverse.moduleevents.messaging.deployment.OutgoingEventSinkBuildItem;
 import io.quarkiverse.moduleevents.outbox.OutboxAdmin;
@@ -27,7 +27,6 @@ import io.quarkiverse.moduleevents.outbox.runtime.OutboxWriter;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
-import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
@@ -131,10 +130,8 @@ class ModuleEventsOutboxProcessor {
     }
 
     @BuildStep
-    void reportProblems(List<OutboxProblemBuildItem> collected, BuildProducer<ValidationErrorBuildItem> errors) {
-        if (!collected.isEmpty()) {
-            errors.produce(new ValidationErrorBuildItem(collected.stream().map(OutboxProblemBuildItem::problem)
-                    .sorted(Comparator.comparing(Throwable::getMessage)).map(Throwable.class::cast).toList()));
-        }
+    void reportProblems(List<OutboxProblemBuildItem> collected, BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        // the core extension reports them with its own, as one list
+        collected.forEach(problem -> problems.produce(new ModuleEventsProblemBuildItem(problem.problem())));
     }
 }
