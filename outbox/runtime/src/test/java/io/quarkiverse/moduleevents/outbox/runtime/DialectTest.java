@@ -1,0 +1,171 @@
+package io.quarkiverse.moduleevents.outbox.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+class DialectTest {
+
+    @Test
+    void theSupportedQuarkusDatabaseKindsHaveTheirDialect() {
+        assertEquals(Dialect.POSTGRESQL, Dialect.of("postgresql"));
+        assertEquals(Dialect.H2, Dialect.of("h2"));
+    }
+
+    @Test
+    void everyDialectIsFoundByItsDatabaseKind() {
+        for (Dialect dialect : Dialect.values()) {
+            assertEquals(dialect, Dialect.of(dialect.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    @Test
+    void anUnsupportedDatabaseKindHasNoDialect() {
+        assertNull(Dialect.of("mysql"));
+        assertNull(Dialect.of("mssql"));
+        assertNull(Dialect.of(""));
+    }
+
+    @Test
+    void eachDialectStoresThePayloadInItsBinaryType() {
+        assertTrue(outboxTable(Dialect.POSTGRESQL).contains("payload BYTEA NOT NULL"));
+        assertTrue(outboxTable(Dialect.H2).contains("payload VARBINARY NOT NULL"));
+    }
+
+    @Test
+    void bothDialectsCreateTheSameTablesAndIndexesIdempotently() {
+        for (Dialect dialect : Dialect.values()) {
+            List<String> statements = dialect.createStatements();
+            assertEquals(List.of("CREATE TABLE IF NOT EXISTS module_events_outbox",
+                    "CREATE INDEX IF NOT EXISTS module_events_outbox_due",
+                    "CREATE INDEX IF NOT EXISTS module_events_outbox_subject",
+                    "CREATE TABLE IF NOT EXISTS module_events_inbox",
+                    "CREATE INDEX IF NOT EXISTS module_events_inbox_received"),
+                    statements.stream().map(DialectTest::head).toList(), dialect.name());
+        }
+    }
+
+    @Test
+    void theStatementsDifferOnlyInTheBinaryType() {
+        assertEquals(Dialect.POSTGRESQL.createStatements(), Dialect.H2.createStatements().stream()
+                .map(statement -> statement.replace("VARBINARY", "BYTEA")).toList());
+    }
+
+    @Test
+    void eachIndexIsCreatedAfterItsTable() {
+        for (Dialect dialect : Dialect.values()) {
+            List<String> statements = dialect.createStatements();
+            for (int i = 0; i < statements.size(); i++) {
+                String statement = statements.get(i);
+                if (statement.startsWith("CREATE INDEX")) {
+                    String table = statement.substring(statement.indexOf(" ON ") + 4, statement.indexOf(" ("));
+                    int created = indexOfTable(statements, table);
+                    assertTrue(created >= 0 && created < i, dialect + ": " + statement);
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachStatementIsASingleStatement() {
+        for (Dialect dialect : Dialect.values()) {
+            for (String statement : dialect.createStatements()) {
+                assertFalse(statement.contains(";"), statement);
+            }
+            assertFalse(dialect.claimStatement().contains(";"));
+            assertFalse(dialect.inboxCleanupStatement().contains(";"));
+        }
+    }
+
+    @Test
+    void eachDialectLimitsRowsItsOwnWayWithOneParameter() {
+        assertEquals("LIMIT ?", Dialect.POSTGRESQL.limit());
+        assertEquals("FETCH FIRST ? ROWS ONLY", Dialect.H2.limit());
+        for (Dialect dialect : Dialect.values()) {
+            assertEquals(1, parameters(dialect.limit()), dialect.name());
+        }
+    }
+
+    @Test
+    void theClaimTakesNowNowAndTheLimit() {
+        for (Dialect dialect : Dialect.values()) {
+            String claim = dialect.claimStatement();
+            assertEquals(3, parameters(claim), dialect.name());
+            assertTrue(claim.contains("o.next_attempt_at <= ?"), dialect.name());
+            assertTrue(claim.contains("p.next_attempt_at > ?"), dialect.name());
+            assertTrue(claim.indexOf("o.next_attempt_at <= ?") < claim.indexOf("p.next_attempt_at > ?"));
+        }
+    }
+
+    @Test
+    void theClaimTakesTheOldestDueRowsWithTheDialectsLimitAndSkipsLockedRows() {
+        for (Dialect dialect : Dialect.values()) {
+            assertTrue(dialect.claimStatement().endsWith(" ORDER BY o.seq " + dialect.limit()
+                    + " FOR UPDATE SKIP LOCKED"), dialect.name());
+        }
+    }
+
+    @Test
+    void theClaimHoldsBackARowBehindAnEarlierPendingRowOfItsSubject() {
+        for (Dialect dialect : Dialect.values()) {
+            String claim = dialect.claimStatement();
+            assertTrue(claim.contains("o.status = 'PENDING'"), dialect.name());
+            assertTrue(claim.contains("NOT EXISTS (SELECT 1 FROM module_events_outbox p WHERE p.subject = o.subject"
+                    + " AND p.status = 'PENDING' AND p.seq < o.seq"), dialect.name());
+        }
+    }
+
+    @Test
+    void theInboxCleanupTakesATimeAndANumberOfRows() {
+        for (Dialect dialect : Dialect.values()) {
+            String cleanup = dialect.inboxCleanupStatement();
+            assertEquals(2, parameters(cleanup), dialect.name());
+            assertTrue(cleanup.startsWith("DELETE FROM module_events_inbox WHERE "), dialect.name());
+            assertTrue(cleanup.indexOf("received_at < ?") < cleanup.lastIndexOf(dialect.limit()), dialect.name());
+        }
+    }
+
+    @Test
+    void postgresqlCleansTheInboxUpByRowAddressesOldestFirst() {
+        String cleanup = Dialect.POSTGRESQL.inboxCleanupStatement();
+        assertTrue(cleanup.contains("ctid = ANY(ARRAY(SELECT ctid FROM module_events_inbox WHERE received_at < ?"
+                + " ORDER BY received_at LIMIT ?))"), cleanup);
+    }
+
+    @Test
+    void h2LimitsTheInboxDeleteItself() {
+        assertEquals("DELETE FROM module_events_inbox WHERE received_at < ? FETCH FIRST ? ROWS ONLY",
+                Dialect.H2.inboxCleanupStatement());
+    }
+
+    private static String outboxTable(Dialect dialect) {
+        return dialect.createStatements().stream()
+                .filter(statement -> statement.startsWith("CREATE TABLE IF NOT EXISTS module_events_outbox "))
+                .findFirst().orElseThrow();
+    }
+
+    private static int indexOfTable(List<String> statements, String table) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).startsWith("CREATE TABLE IF NOT EXISTS " + table + " ")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first words of a statement, up to the name it creates. */
+    private static String head(String statement) {
+        String[] words = statement.split(" ");
+        return String.join(" ", List.of(words).subList(0, 6));
+    }
+
+    private static long parameters(String sql) {
+        return sql.chars().filter(c -> c == '?').count();
+    }
+}
