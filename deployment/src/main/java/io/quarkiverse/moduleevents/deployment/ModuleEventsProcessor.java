@@ -42,6 +42,7 @@ import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.In
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.ReceiverNeverRunsException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnusedEventsException;
+import io.quarkiverse.moduleevents.runtime.EmitterEventFiring;
 import io.quarkiverse.moduleevents.runtime.EventDefinition;
 import io.quarkiverse.moduleevents.runtime.EventDirectory;
 import io.quarkiverse.moduleevents.runtime.ModuleDefinition;
@@ -49,6 +50,7 @@ import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
 import io.quarkiverse.moduleevents.runtime.ModuleEventsRecorder;
 import io.quarkiverse.moduleevents.runtime.NamePattern;
 import io.quarkiverse.moduleevents.runtime.SendListener;
+import io.quarkiverse.moduleevents.runtime.SentEventList;
 import io.quarkiverse.moduleevents.runtime.dev.DevSentEventLog;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
@@ -85,6 +87,11 @@ class ModuleEventsProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerQualifiers() {
         return new AdditionalBeanBuildItem(EventModule.class, NamePattern.class);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registerDeclaredEventFiring() {
+        return new AdditionalBeanBuildItem(EmitterEventFiring.class);
     }
 
     @BuildStep
@@ -282,7 +289,8 @@ class ModuleEventsProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerSendListener(LaunchModeBuildItem launchMode) {
         return switch (launchMode.getLaunchMode()) {
-            case TEST -> AdditionalBeanBuildItem.unremovableOf(SentEvents.class);
+            case TEST -> AdditionalBeanBuildItem.builder().addBeanClasses(SentEvents.class, SentEventList.class)
+                    .setUnremovable().build();
             case DEVELOPMENT -> AdditionalBeanBuildItem.unremovableOf(DevSentEventLog.class);
             default -> null;
         };
