@@ -236,11 +236,11 @@ class ModuleEventsProcessor {
     @BuildStep
     GeneratedResourceBuildItem writeCatalog(EventCatalogBuildItem catalog, OutputTargetBuildItem outputTarget)
             throws IOException {
-        String json = EventCatalogs.toJson(catalog);
+        String json = EventCatalogRenderer.json(catalog);
         Path directory = outputTarget.getOutputDirectory().resolve("module-events");
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("catalog.json"), json);
-        Files.writeString(directory.resolve("catalog.md"), EventCatalogs.toMarkdown(catalog));
+        Files.writeString(directory.resolve("catalog.md"), EventCatalogRenderer.markdown(catalog));
         LOG.debugf("Wrote the event catalog to %s", directory);
         // the catalog also ships inside the application, for tools that inspect a built artifact
         return new GeneratedResourceBuildItem(CATALOG_RESOURCE, json.getBytes(StandardCharsets.UTF_8));
