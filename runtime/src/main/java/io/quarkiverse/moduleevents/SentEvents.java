@@ -1,11 +1,11 @@
 package io.quarkiverse.moduleevents;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.moduleevents.runtime.SendListener;
+import io.quarkiverse.moduleevents.runtime.SentEventList;
 
 /**
  * Records every event sent through any emitter, so that a test can assert what a call emitted without writing
@@ -29,37 +29,34 @@ import io.quarkiverse.moduleevents.runtime.SendListener;
  * emitter's checks, before any receiver runs, so an event whose receiver threw is recorded too. Thread-safe.
  */
 @Singleton
-public class SentEvents implements SendListener {
+public class SentEvents {
 
-    private final List<Sent> sent = new ArrayList<>();
+    private final SentEventList sent;
+
+    @Inject
+    SentEvents(SentEventList sent) {
+        this.sent = sent;
+    }
 
     /**
      * @return the name of every event sent since the start or the last {@link #clear()}, in the order they were sent
      */
-    public synchronized List<String> names() {
-        return sent.stream().map(Sent::name).toList();
+    public List<String> names() {
+        return sent.names();
     }
 
     /**
      * @param name an event name
      * @return the payloads sent with that name, in the order they were sent; empty when none was
      */
-    public synchronized List<Object> payloads(String name) {
-        return sent.stream().filter(event -> event.name().equals(name)).map(Sent::payload).toList();
+    public List<Object> payloads(String name) {
+        return sent.payloads(name);
     }
 
     /**
      * Forgets every event recorded so far.
      */
-    public synchronized void clear() {
+    public void clear() {
         sent.clear();
-    }
-
-    @Override
-    public synchronized void sending(String module, String name, Object payload) {
-        sent.add(new Sent(name, payload));
-    }
-
-    private record Sent(String name, Object payload) {
     }
 }

@@ -4,13 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Event;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Module;
@@ -19,7 +14,7 @@ import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Send;
 import io.quarkiverse.moduleevents.deployment.SendSite.EmitterMethod;
 
 /**
- * Builds the event catalog and renders it as JSON and as a Markdown page with a Mermaid flow diagram.
+ * Builds the event catalog: who sends and who receives each declared event. {@link EventCatalogRenderer} writes it.
  */
 public final class EventCatalogs {
 
@@ -112,154 +107,5 @@ public final class EventCatalogs {
             return true;
         }
         return sends.stream().anyMatch(site -> (site.emitterMethod() == EmitterMethod.SEND_ASYNC) == async);
-    }
-
-    static String toJson(EventCatalogBuildItem catalog) {
-        StringBuilder json = new StringBuilder("{\n  \"modules\": [");
-        String moduleSeparator = "\n";
-        for (Module module : catalog.modules()) {
-            json.append(moduleSeparator).append("    {\"name\": ").append(quote(module.name()))
-                    .append(", \"interface\": ").append(quote(module.declaringInterface()))
-                    .append(", \"events\": [");
-            String eventSeparator = "\n";
-            for (Event event : module.events()) {
-                json.append(eventSeparator).append("      {\"key\": ").append(quote(event.key()))
-                        .append(", \"name\": ").append(quote(event.name()))
-                        .append(", \"payload\": ").append(quote(event.payload()))
-                        .append(", \"senders\": [")
-                        .append(event.senders().stream().map(EventCatalogs::quote).collect(Collectors.joining(", ")))
-                        .append("], \"sends\": [")
-                        .append(event.sends().stream().map(send -> "{\"sender\": " + quote(send.sender())
-                                + ", \"with\": " + quote(send.with()) + ", \"line\": " + send.line() + "}")
-                                .collect(Collectors.joining(", ")))
-                        .append("], \"receivers\": [");
-                String receiverSeparator = "\n";
-                for (Receiver receiver : event.receivers()) {
-                    json.append(receiverSeparator).append("        {\"method\": ").append(quote(receiver.method()))
-                            .append(", \"module\": ").append(quote(receiver.module()))
-                            .append(", \"async\": ").append(receiver.async())
-                            .append(", \"priority\": ").append(receiver.priority())
-                            .append(", \"pattern\": ").append(quote(receiver.pattern()))
-                            .append(", \"runs\": ").append(receiver.runs()).append('}');
-                    receiverSeparator = ",\n";
-                }
-                json.append(event.receivers().isEmpty() ? "]" : "\n      ]")
-                        .append(", \"outgoing\": [").append(quoteAll(event.outgoing()))
-                        .append("], \"incoming\": [").append(quoteAll(event.incoming())).append("]}");
-                eventSeparator = ",\n";
-            }
-            json.append(module.events().isEmpty() ? "]}" : "\n    ]}");
-            moduleSeparator = ",\n";
-        }
-        return json.append(catalog.modules().isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
-    }
-
-    private static String quoteAll(List<String> values) {
-        return values.stream().map(EventCatalogs::quote).collect(Collectors.joining(", "));
-    }
-
-    private static String quote(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
-    }
-
-    /**
-     * @return a Mermaid flow chart: each sending module, its events, the modules that receive them, and the broker
-     *         channels they go out on or come in from
-     */
-    public static String flowDiagram(EventCatalogBuildItem catalog) {
-        StringBuilder diagram = new StringBuilder("flowchart LR\n");
-        Map<String, String> nodes = new LinkedHashMap<>();
-        for (Module module : catalog.modules()) {
-            String moduleNode = node(nodes, "module:" + module.name(), "m");
-            diagram.append("    ").append(moduleNode).append("[\"").append(module.name()).append("\"]\n");
-            for (Event event : module.events()) {
-                String eventNode = node(nodes, "event:" + event.name(), "e");
-                diagram.append("    ").append(moduleNode).append(" --> ").append(eventNode).append("([\"")
-                        .append(event.name()).append("\"])\n");
-                event.receivers().stream().filter(Receiver::runs).map(Receiver::module).distinct().sorted().forEach(receiver -> diagram
-                        .append("    ").append(eventNode).append(" --> ")
-                        .append(node(nodes, "module:" + receiver, "m")).append("[\"").append(receiver)
-                        .append("\"]\n"));
-                event.outgoing().forEach(channel -> diagram.append("    ").append(eventNode).append(" --> ")
-                        .append(node(nodes, "channel:" + channel, "c")).append("[/\"channel ").append(channel)
-                        .append("\"/]\n"));
-                event.incoming().forEach(channel -> diagram.append("    ")
-                        .append(node(nodes, "channel:" + channel, "c")).append("[/\"channel ").append(channel)
-                        .append("\"/] --> ").append(eventNode).append('\n'));
-            }
-        }
-        return diagram.toString();
-    }
-
-    private static String node(Map<String, String> nodes, String key, String prefix) {
-        return nodes.computeIfAbsent(key, k -> prefix + nodes.size());
-    }
-
-    static String toMarkdown(EventCatalogBuildItem catalog) {
-        StringBuilder page = new StringBuilder("# Event catalog\n\n")
-                .append("Who sends and who receives each module event, as the build found them. Senders are the")
-                .append(" methods that call an emitter with a constant name, and the broker channels the event comes")
-                .append(" in from; receivers are the observer methods, and the channels it goes out on.\n\n")
-                .append("```mermaid\n").append(flowDiagram(catalog)).append("```\n");
-        for (Module module : catalog.modules()) {
-            page.append("\n## Module `").append(module.name()).append("`\n\nDeclared in `")
-                    .append(module.declaringInterface()).append("`.\n\n")
-                    .append("| Key | Name | Payload | Senders | Receivers |\n|---|---|---|---|---|\n");
-            for (Event event : module.events()) {
-                page.append("| ").append(event.key()).append(" | `").append(event.name()).append("` | ")
-                        .append(event.payload() == null ? "any" : "`" + event.payload() + "`").append(" | ")
-                        .append(cell(sendersWithMethods(event), event.incoming())).append(" | ")
-                        .append(cell(event.receivers().stream().map(EventCatalogs::describe).toList(),
-                                event.outgoing()))
-                        .append(" |\n");
-            }
-        }
-        return page.toString();
-    }
-
-    /**
-     * @return each sender with the emitter methods it calls, such as {@code com.acme.Signup#register (send, sendAsync)}
-     */
-    private static List<String> sendersWithMethods(Event event) {
-        Map<String, Set<String>> methods = new TreeMap<>();
-        event.sends().forEach(send -> methods.computeIfAbsent(send.sender(), sender -> new TreeSet<>()).add(send.with()));
-        return methods.entrySet().stream()
-                .map(sender -> sender.getKey() + " (" + String.join(", ", sender.getValue()) + ")").toList();
-    }
-
-    private static String describe(Receiver receiver) {
-        return receiver.method() + (receiver.async() ? " (async" : " (sync") + ", priority " + receiver.priority()
-                + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "")
-                + (receiver.runs() ? "" : ", never runs: not sent " + (receiver.async() ? "with sendAsync" : "with send"
-                        + " or sendRobust"))
-                + ")";
-    }
-
-    /**
-     * @param channels broker channels, listed after the methods
-     */
-    private static String cell(List<String> methods, List<String> channels) {
-        List<String> values = new ArrayList<>();
-        methods.forEach(method -> values.add("`" + method + "`"));
-        channels.forEach(channel -> values.add("channel `" + channel + "`"));
-        return values.isEmpty() ? "none" : String.join("<br>", values);
     }
 }

@@ -43,6 +43,7 @@ import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.In
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.ReceiverNeverRunsException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnusedEventsException;
+import io.quarkiverse.moduleevents.runtime.EmitterEventFiring;
 import io.quarkiverse.moduleevents.runtime.EventDefinition;
 import io.quarkiverse.moduleevents.runtime.EventDirectory;
 import io.quarkiverse.moduleevents.runtime.ModuleDefinition;
@@ -50,6 +51,7 @@ import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
 import io.quarkiverse.moduleevents.runtime.ModuleEventsRecorder;
 import io.quarkiverse.moduleevents.runtime.NamePattern;
 import io.quarkiverse.moduleevents.runtime.SendListener;
+import io.quarkiverse.moduleevents.runtime.SentEventList;
 import io.quarkiverse.moduleevents.runtime.dev.DevSentEventLog;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
@@ -86,6 +88,11 @@ class ModuleEventsProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerQualifiers() {
         return new AdditionalBeanBuildItem(EventModule.class, NamePattern.class);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registerDeclaredEventFiring() {
+        return new AdditionalBeanBuildItem(EmitterEventFiring.class);
     }
 
     @BuildStep
@@ -230,11 +237,11 @@ class ModuleEventsProcessor {
     @BuildStep
     GeneratedResourceBuildItem writeCatalog(EventCatalogBuildItem catalog, OutputTargetBuildItem outputTarget)
             throws IOException {
-        String json = EventCatalogs.toJson(catalog);
+        String json = EventCatalogRenderer.json(catalog);
         Path directory = outputTarget.getOutputDirectory().resolve("module-events");
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("catalog.json"), json);
-        Files.writeString(directory.resolve("catalog.md"), EventCatalogs.toMarkdown(catalog));
+        Files.writeString(directory.resolve("catalog.md"), EventCatalogRenderer.markdown(catalog));
         LOG.debugf("Wrote the event catalog to %s", directory);
         // the catalog also ships inside the application, for tools that inspect a built artifact
         return new GeneratedResourceBuildItem(CATALOG_RESOURCE, json.getBytes(StandardCharsets.UTF_8));
@@ -283,7 +290,8 @@ class ModuleEventsProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerSendListener(LaunchModeBuildItem launchMode) {
         return switch (launchMode.getLaunchMode()) {
-            case TEST -> AdditionalBeanBuildItem.unremovableOf(SentEvents.class);
+            case TEST -> AdditionalBeanBuildItem.builder().addBeanClasses(SentEvents.class, SentEventList.class)
+                    .setUnremovable().build();
             case DEVELOPMENT -> AdditionalBeanBuildItem.unremovableOf(DevSentEventLog.class);
             default -> null;
         };

@@ -195,13 +195,11 @@ public final class ModuleEventEmitter implements EventEmitter {
     }
 
     /**
-     * Hands a sibling extension (the messaging bridge) the {@code Event} this emitter fires a name with, selected with
-     * further qualifiers, so that what it fires reaches every receiver of the name, pattern receivers included. Not
-     * for applications.
-     *
+     * @return the {@code Event} this emitter fires a name with, selected with further qualifiers, for
+     *         {@link EmitterEventFiring}
      * @throws IllegalArgumentException when the module does not declare the name
      */
-    public Event<Object> event(String name, Annotation... additionalQualifiers) {
+    Event<Object> event(String name, Annotation... additionalQualifiers) {
         EventChannel channel = channel(name);
         return channel.event().select(additionalQualifiers);
     }

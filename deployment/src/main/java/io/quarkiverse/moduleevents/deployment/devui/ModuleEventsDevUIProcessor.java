@@ -1,7 +1,7 @@
 package io.quarkiverse.moduleevents.deployment.devui;
 
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem;
-import io.quarkiverse.moduleevents.deployment.EventCatalogs;
+import io.quarkiverse.moduleevents.deployment.EventCatalogRenderer;
 import io.quarkiverse.moduleevents.runtime.dev.ModuleEventsJsonRpcService;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -18,7 +18,7 @@ public class ModuleEventsDevUIProcessor {
     CardPageBuildItem createCard(EventCatalogBuildItem catalog) {
         CardPageBuildItem card = new CardPageBuildItem();
         card.addBuildTimeData("modules", catalog.modules());
-        card.addBuildTimeData("diagram", EventCatalogs.flowDiagram(catalog));
+        card.addBuildTimeData("diagram", EventCatalogRenderer.flowDiagram(catalog));
         long events = catalog.modules().stream().mapToLong(module -> module.events().size()).sum();
         card.addPage(Page.webComponentPageBuilder()
                 .title("Events")

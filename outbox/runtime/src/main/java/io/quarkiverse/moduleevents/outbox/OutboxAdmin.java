@@ -3,11 +3,6 @@ package io.quarkiverse.moduleevents.outbox;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import io.quarkiverse.moduleevents.outbox.runtime.OutboxOperations;
-
 /**
  * Looks into the outbox and resubmits rows that became {@link OutboxStatus#DEAD}. Each method runs in the current
  * transaction when there is one, else on its own.
@@ -15,16 +10,10 @@ import io.quarkiverse.moduleevents.outbox.runtime.OutboxOperations;
  * A row becomes {@code DEAD} after {@code quarkus.module-events.outbox.relay.max-attempts} failed sends (a payload
  * larger than the broker accepts, a channel this application no longer routes, a broker down longer than the
  * backoff); it stays in the table, with its last error, until it is resubmitted or deleted.
+ * <p>
+ * Inject it as a bean: {@code @Inject OutboxAdmin admin}.
  */
-@ApplicationScoped
-public class OutboxAdmin {
-
-    private final OutboxOperations operations;
-
-    @Inject
-    OutboxAdmin(OutboxOperations operations) {
-        this.operations = operations;
-    }
+public interface OutboxAdmin {
 
     /**
      * @param status the status of the rows to list
@@ -33,20 +22,13 @@ public class OutboxAdmin {
      * @throws IllegalArgumentException when the limit is not positive
      * @throws IllegalStateException when the database cannot be read
      */
-    public List<OutboxEntry> list(OutboxStatus status, int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("The limit must be positive, was " + limit);
-        }
-        return operations.list(status, limit);
-    }
+    List<OutboxEntry> list(OutboxStatus status, int limit);
 
     /**
      * @return how many rows are pending, failing, published (kept) and dead
      * @throws IllegalStateException when the database cannot be read
      */
-    public OutboxCounts counts() {
-        return operations.counts();
-    }
+    OutboxCounts counts();
 
     /**
      * Makes a {@code DEAD} row {@code PENDING} again, with no attempts and due now; its last error stays until it
@@ -55,9 +37,7 @@ public class OutboxAdmin {
      * @return whether a {@code DEAD} row with that id existed
      * @throws IllegalStateException when the database cannot be written
      */
-    public boolean resubmit(UUID id) {
-        return operations.resubmit(id) == 1;
-    }
+    boolean resubmit(UUID id);
 
     /**
      * Makes every {@code DEAD} row {@code PENDING} again, as {@link #resubmit(UUID)} does.
@@ -65,7 +45,5 @@ public class OutboxAdmin {
      * @return how many rows were resubmitted
      * @throws IllegalStateException when the database cannot be written
      */
-    public int resubmitDead() {
-        return operations.resubmit(null);
-    }
+    int resubmitDead();
 }

@@ -27,11 +27,15 @@ import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.StructuredCloudEventsException;
 import io.quarkiverse.moduleevents.messaging.runtime.BridgeRoutes;
 import io.quarkiverse.moduleevents.messaging.runtime.ChannelCounters;
+import io.quarkiverse.moduleevents.messaging.runtime.CloudEventEncoder;
+import io.quarkiverse.moduleevents.messaging.runtime.DirectPublisher;
 import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
 import io.quarkiverse.moduleevents.messaging.runtime.IncomingRoute;
 import io.quarkiverse.moduleevents.messaging.runtime.MessagingBridgeRecorder;
-import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEventPublisher;
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingChannels;
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingObservers;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingRoute;
+import io.quarkiverse.moduleevents.messaging.runtime.RoutedEventSender;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
@@ -73,8 +77,8 @@ class ModuleEventsMessagingProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerBridgeBeans() {
         return AdditionalBeanBuildItem.builder().setUnremovable()
-                .addBeanClasses(Remote.class, ChannelCounters.class, OutgoingEventPublisher.class,
-                        IncomingEventReceiver.class)
+                .addBeanClasses(Remote.class, ChannelCounters.class, CloudEventEncoder.class, OutgoingChannels.class,
+                        DirectPublisher.class, RoutedEventSender.class, IncomingEventReceiver.class)
                 .build();
     }
 
@@ -130,7 +134,7 @@ class ModuleEventsMessagingProcessor {
             BuildProducer<InjectedEmitterBuildItem> emitters) {
         for (String channel : bridged.outgoingChannels()) {
             channels.produce(ChannelBuildItem.outgoing(channel, configuredConnector("outgoing", channel)));
-            // unbounded, because OutgoingEventPublisher bounds the pending sends itself and fails the excess
+            // unbounded, because DirectPublisher bounds the pending sends itself and fails the excess
             // without failing the emitter, which a full bounded buffer would
             emitters.produce(InjectedEmitterBuildItem.of(channel, Emitter.class.getName(), "UNBOUNDED_BUFFER", 0,
                     false, -1));
@@ -172,7 +176,7 @@ class ModuleEventsMessagingProcessor {
             boolean async, boolean afterCommit, String notifyMethod) {
         String name = event.event().name();
         ObserverConfigurator observer = phase.getContext().configure()
-                .beanClass(DotName.createSimple(OutgoingEventPublisher.class))
+                .beanClass(DotName.createSimple(OutgoingObservers.class))
                 .id(event.channel() + "/" + name + (async ? "/async" : ""))
                 .observedType(Object.class)
                 .addQualifier(AnnotationInstance.builder(EventModule.class).value(event.event().module()).build())
@@ -180,7 +184,7 @@ class ModuleEventsMessagingProcessor {
                 .priority(AFTER_APPLICATION_RECEIVERS)
                 .async(async)
                 .notify(notify -> {
-                    notify.notifyMethod().invokeStatic(MethodDesc.of(OutgoingEventPublisher.class, notifyMethod,
+                    notify.notifyMethod().invokeStatic(MethodDesc.of(OutgoingObservers.class, notifyMethod,
                             void.class, EventContext.class, String.class, String.class),
                             notify.eventContext(), Const.of(event.channel()), Const.of(name));
                     notify.notifyMethod().return_();

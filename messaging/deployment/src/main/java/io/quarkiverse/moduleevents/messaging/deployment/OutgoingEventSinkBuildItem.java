@@ -1,6 +1,6 @@
 package io.quarkiverse.moduleevents.messaging.deployment;
 
-import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEventSink;
+import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSink;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**

@@ -20,11 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.EventEmitter;
-import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.messaging.Remote;
-import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
+import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
@@ -136,9 +134,8 @@ class OutgoingEventsTest {
 
     @Test
     void remoteEventsAreNeverSentAgain() throws InterruptedException {
-        ModuleEventEmitter emitter = (ModuleEventEmitter) Arc.container()
-                .select(EventEmitter.class, EventModule.Literal.of("user")).get();
-        emitter.event(UserEvents.ACCOUNT_CREATED, Remote.Literal.INSTANCE).fire(new User("u-5", "Alan"));
+        Arc.container().instance(DeclaredEventFiring.class).get()
+                .event("user", UserEvents.ACCOUNT_CREATED, Remote.Literal.INSTANCE).fire(new User("u-5", "Alan"));
 
         Thread.sleep(200);
         assertEquals(List.of(), sink.received());

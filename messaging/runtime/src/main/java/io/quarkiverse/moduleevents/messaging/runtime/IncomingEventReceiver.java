@@ -16,11 +16,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkiverse.moduleevents.EventEmitter;
-import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.messaging.Remote;
-import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
-import io.quarkus.arc.Arc;
+import io.quarkiverse.moduleevents.messaging.spi.IncomingEventInbox;
+import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -53,12 +51,14 @@ public class IncomingEventReceiver {
     private final RecentEventIds recentIds;
     /** {@code null} without the outbox's inbox */
     private final IncomingEventInbox inbox;
+    private final DeclaredEventFiring firing;
     private final Map<String, Event<Object>> events = new ConcurrentHashMap<>();
 
     @Inject
     IncomingEventReceiver(BridgeRoutes routes, ObjectMapper objectMapper, ChannelCounters counters,
-            MessagingBridgeConfig config, Instance<IncomingEventInbox> inbox) {
+            MessagingBridgeConfig config, Instance<IncomingEventInbox> inbox, DeclaredEventFiring firing) {
         this.routes = routes;
+        this.firing = firing;
         this.objectMapper = objectMapper;
         this.counters = counters;
         this.recentIds = new RecentEventIds(config.incomingDuplicates().window(),
@@ -161,10 +161,7 @@ public class IncomingEventReceiver {
     }
 
     private Event<Object> event(IncomingRoute route) {
-        return events.computeIfAbsent(route.getName(), name -> {
-            ModuleEventEmitter emitter = (ModuleEventEmitter) Arc.container()
-                    .select(EventEmitter.class, EventModule.Literal.of(route.getModule())).get();
-            return emitter.event(name, Remote.Literal.INSTANCE);
-        });
+        return events.computeIfAbsent(route.getName(),
+                name -> firing.event(route.getModule(), name, Remote.Literal.INSTANCE));
     }
 }

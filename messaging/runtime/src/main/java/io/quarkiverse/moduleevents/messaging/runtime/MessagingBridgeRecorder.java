@@ -32,7 +32,7 @@ public class MessagingBridgeRecorder {
      */
     public void checkConfiguration(boolean outgoing, List<String> kafkaIncomingChannels) {
         if (outgoing) {
-            OutgoingEventPublisher.source(config.getValue());
+            CloudEventEncoder.source(config.getValue());
         }
         checkKafkaConsumerGroups(ConfigProvider.getConfig(), kafkaIncomingChannels);
     }

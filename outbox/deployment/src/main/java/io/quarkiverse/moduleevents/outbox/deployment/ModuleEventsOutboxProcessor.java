@@ -11,14 +11,13 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.deployment.BridgedEventsBuildItem;
 import io.quarkiverse.moduleevents.messaging.deployment.OutgoingEventSinkBuildItem;
-import io.quarkiverse.moduleevents.outbox.OutboxAdmin;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.JtaMissingException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.NoDataSourceException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.TransactionsDisabledException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.UnsupportedDatabaseException;
 import io.quarkiverse.moduleevents.outbox.runtime.InboxCleanup;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxInbox;
-import io.quarkiverse.moduleevents.outbox.runtime.OutboxOperations;
+import io.quarkiverse.moduleevents.outbox.runtime.StoreOutboxAdmin;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRecorder;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRelay;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxStartup;
@@ -99,7 +98,7 @@ class ModuleEventsOutboxProcessor {
         return dataSource.isEmpty() ? null
                 : AdditionalBeanBuildItem.builder().setUnremovable()
                         .addBeanClasses(OutboxWriter.class, OutboxRelay.class, OutboxStartup.class,
-                                OutboxOperations.class, OutboxAdmin.class)
+                                StoreOutboxAdmin.class)
                         .build();
     }
 

@@ -7,7 +7,7 @@ import java.time.Clock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventInbox;
+import io.quarkiverse.moduleevents.messaging.spi.IncomingEventInbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -24,9 +24,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.moduleevents.messaging.runtime.ChannelClosedException;
-import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEvent;
-import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEventPublisher;
+import io.quarkiverse.moduleevents.messaging.spi.ChannelClosedException;
+import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
+import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSender;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedRetention;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxStore.ClaimedRow;
@@ -59,7 +59,7 @@ public class OutboxRelay {
     private static final long STATEMENT_SECONDS = 60;
 
     private final OutboxStore store;
-    private final OutgoingEventPublisher publisher;
+    private final OutgoingEventSender sender;
     private final OutboxRuntimeConfig.Relay config;
     private final boolean keepPublished;
     private final Clock clock = Clock.systemUTC();
@@ -68,9 +68,9 @@ public class OutboxRelay {
     private Thread thread;
 
     @Inject
-    OutboxRelay(OutboxStore store, OutgoingEventPublisher publisher, OutboxRuntimeConfig config) {
+    OutboxRelay(OutboxStore store, OutgoingEventSender sender, OutboxRuntimeConfig config) {
         this.store = store;
-        this.publisher = publisher;
+        this.sender = sender;
         this.config = config.relay();
         this.keepPublished = config.publishedRetention() == PublishedRetention.KEEP;
     }
@@ -165,7 +165,7 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(OutgoingEvent event) {
-        return publisher.send(event).toCompletableFuture();
+        return sender.send(event).toCompletableFuture();
     }
 
     /**
@@ -230,7 +230,7 @@ public class OutboxRelay {
      */
     private boolean notSentForAClosedChannel(OutgoingEvent event, Throwable failure) {
         return failure instanceof ChannelClosedException
-                || failure instanceof TimeoutException && publisher.isClosed(event.channel());
+                || failure instanceof TimeoutException && sender.isClosed(event.channel());
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEvent;
+import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
 import io.quarkiverse.moduleevents.outbox.OutboxEntry;
 import io.quarkiverse.moduleevents.outbox.OutboxStatus;

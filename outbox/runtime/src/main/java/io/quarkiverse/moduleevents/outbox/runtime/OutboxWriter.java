@@ -14,8 +14,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEvent;
-import io.quarkiverse.moduleevents.messaging.runtime.OutgoingEventSink;
+import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
+import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSink;
 import io.quarkiverse.moduleevents.outbox.OutboxWriteException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

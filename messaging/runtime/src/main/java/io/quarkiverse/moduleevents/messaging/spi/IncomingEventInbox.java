@@ -1,9 +1,9 @@
-package io.quarkiverse.moduleevents.messaging.runtime;
+package io.quarkiverse.moduleevents.messaging.spi;
 
 /**
  * Runs the synchronous receivers of an incoming event at most once per CloudEvents ({@code source}, {@code id}), in a
  * transaction that also records the pair; provided by a sibling extension (the outbox). When a bean of this type
- * exists, {@link IncomingEventReceiver} delivers every incoming event through it. Not for applications.
+ * exists, the bridge delivers every incoming event through it. Not for applications.
  */
 public interface IncomingEventInbox {
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.messaging.runtime;
+package io.quarkiverse.moduleevents.messaging.spi;
 
 /**
  * The connector of an outgoing channel has ended the channel's stream, so nothing can be sent on it until the

@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.messaging.runtime;
+package io.quarkiverse.moduleevents.messaging.spi;
 
 import java.time.OffsetDateTime;
 

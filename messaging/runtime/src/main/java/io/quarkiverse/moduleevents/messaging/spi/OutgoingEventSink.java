@@ -1,4 +1,4 @@
-package io.quarkiverse.moduleevents.messaging.runtime;
+package io.quarkiverse.moduleevents.messaging.spi;
 
 import java.util.function.Supplier;
 
@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * Where the bridge hands outgoing events when a sibling extension (the outbox) provides a bean of this type and tells
  * the build so: the bridge's synchronous observer then runs during the sender's transaction ({@code IN_PROGRESS})
  * instead of after its commit, and calls {@link #store} instead of sending. The sink sends the event later, through
- * {@link OutgoingEventPublisher#send(OutgoingEvent)}. Not for applications.
+ * {@link OutgoingEventSender#send(OutgoingEvent)}. Not for applications.
  */
 public interface OutgoingEventSink {
 

@@ -14,25 +14,26 @@ import io.quarkiverse.moduleevents.outbox.OutboxEntry;
 import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 
 /**
- * What {@link OutboxAdmin} does, with the store's failures turned into {@link IllegalStateException}s. Not for
- * applications.
+ * Answers {@link OutboxAdmin} from the store, with its failures turned into {@link IllegalStateException}s, and wakes
+ * the relay after a resubmission.
  */
 @Singleton
-public class OutboxOperations {
+public class StoreOutboxAdmin implements OutboxAdmin {
 
     private final OutboxStore store;
     private final OutboxRelay relay;
 
     @Inject
-    OutboxOperations(OutboxStore store, OutboxRelay relay) {
+    StoreOutboxAdmin(OutboxStore store, OutboxRelay relay) {
         this.store = store;
         this.relay = relay;
     }
 
-    /**
-     * @see OutboxAdmin#list(OutboxStatus, int)
-     */
+    @Override
     public List<OutboxEntry> list(OutboxStatus status, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("The limit must be positive, was " + limit);
+        }
         try {
             return store.list(status, limit);
         } catch (SQLException e) {
@@ -40,9 +41,7 @@ public class OutboxOperations {
         }
     }
 
-    /**
-     * @see OutboxAdmin#counts()
-     */
+    @Override
     public OutboxCounts counts() {
         try {
             return store.counts();
@@ -51,17 +50,25 @@ public class OutboxOperations {
         }
     }
 
+    @Override
+    public boolean resubmit(UUID id) {
+        return resubmit(id, "the outbox row " + id) == 1;
+    }
+
+    @Override
+    public int resubmitDead() {
+        return resubmit(null, "the outbox's DEAD rows");
+    }
+
     /**
-     * Resubmits one {@code DEAD} row, or all when {@code id} is {@code null}, and wakes the relay.
-     *
-     * @return how many rows were resubmitted
+     * @param id the row to resubmit, {@code null} for every {@code DEAD} row
      */
-    public int resubmit(UUID id) {
+    private int resubmit(UUID id, String what) {
         int resubmitted;
         try {
             resubmitted = store.resubmit(id, Instant.now());
         } catch (SQLException e) {
-            throw failed("resubmit " + (id == null ? "the outbox's DEAD rows" : "the outbox row " + id), e);
+            throw failed("resubmit " + what, e);
         }
         if (resubmitted > 0) {
             relay.wake();

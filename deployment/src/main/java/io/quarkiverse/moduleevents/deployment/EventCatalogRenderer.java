@@ -1,0 +1,155 @@
+package io.quarkiverse.moduleevents.deployment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Event;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Module;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Receiver;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Send;
+
+/**
+ * Writes the event catalog as {@code catalog.json}, as a Markdown page, and as a Mermaid flow diagram.
+ */
+public final class EventCatalogRenderer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventCatalogRenderer() {
+    }
+
+    /**
+     * @return the catalog as indented JSON, its fields in the order the docs give them
+     */
+    static String json(EventCatalogBuildItem catalog) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode modules = root.putArray("modules");
+        for (Module module : catalog.modules()) {
+            ObjectNode moduleNode = modules.addObject()
+                    .put("name", module.name())
+                    .put("interface", module.declaringInterface());
+            ArrayNode events = moduleNode.putArray("events");
+            for (Event event : module.events()) {
+                ObjectNode eventNode = events.addObject()
+                        .put("key", event.key())
+                        .put("name", event.name())
+                        .put("payload", event.payload());
+                event.senders().forEach(eventNode.putArray("senders")::add);
+                ArrayNode sends = eventNode.putArray("sends");
+                for (Send send : event.sends()) {
+                    sends.addObject().put("sender", send.sender()).put("with", send.with()).put("line", send.line());
+                }
+                ArrayNode receivers = eventNode.putArray("receivers");
+                for (Receiver receiver : event.receivers()) {
+                    receivers.addObject()
+                            .put("method", receiver.method())
+                            .put("module", receiver.module())
+                            .put("async", receiver.async())
+                            .put("priority", receiver.priority())
+                            .put("pattern", receiver.pattern())
+                            .put("runs", receiver.runs());
+                }
+                event.outgoing().forEach(eventNode.putArray("outgoing")::add);
+                event.incoming().forEach(eventNode.putArray("incoming")::add);
+            }
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the event catalog as JSON", e);
+        }
+    }
+
+    /**
+     * @return a Mermaid flow chart: each sending module, its events, the modules whose receivers run for them, and the
+     *         broker channels they go out on or come in from
+     */
+    public static String flowDiagram(EventCatalogBuildItem catalog) {
+        StringBuilder diagram = new StringBuilder("flowchart LR\n");
+        Map<String, String> nodes = new LinkedHashMap<>();
+        for (Module module : catalog.modules()) {
+            String moduleNode = node(nodes, "module:" + module.name(), "m");
+            diagram.append("    ").append(moduleNode).append("[\"").append(module.name()).append("\"]\n");
+            for (Event event : module.events()) {
+                String eventNode = node(nodes, "event:" + event.name(), "e");
+                diagram.append("    ").append(moduleNode).append(" --> ").append(eventNode).append("([\"")
+                        .append(event.name()).append("\"])\n");
+                event.receivers().stream().filter(Receiver::runs).map(Receiver::module).distinct().sorted()
+                        .forEach(receiver -> diagram.append("    ").append(eventNode).append(" --> ")
+                                .append(node(nodes, "module:" + receiver, "m")).append("[\"").append(receiver)
+                                .append("\"]\n"));
+                event.outgoing().forEach(channel -> diagram.append("    ").append(eventNode).append(" --> ")
+                        .append(node(nodes, "channel:" + channel, "c")).append("[/\"channel ").append(channel)
+                        .append("\"/]\n"));
+                event.incoming().forEach(channel -> diagram.append("    ")
+                        .append(node(nodes, "channel:" + channel, "c")).append("[/\"channel ").append(channel)
+                        .append("\"/] --> ").append(eventNode).append('\n'));
+            }
+        }
+        return diagram.toString();
+    }
+
+    private static String node(Map<String, String> nodes, String key, String prefix) {
+        return nodes.computeIfAbsent(key, k -> prefix + nodes.size());
+    }
+
+    static String markdown(EventCatalogBuildItem catalog) {
+        StringBuilder page = new StringBuilder("# Event catalog\n\n")
+                .append("Who sends and who receives each module event, as the build found them. Senders are the")
+                .append(" methods that call an emitter with a constant name, and the broker channels the event comes")
+                .append(" in from; receivers are the observer methods, and the channels it goes out on.\n\n")
+                .append("```mermaid\n").append(flowDiagram(catalog)).append("```\n");
+        for (Module module : catalog.modules()) {
+            page.append("\n## Module `").append(module.name()).append("`\n\nDeclared in `")
+                    .append(module.declaringInterface()).append("`.\n\n")
+                    .append("| Key | Name | Payload | Senders | Receivers |\n|---|---|---|---|---|\n");
+            for (Event event : module.events()) {
+                page.append("| ").append(event.key()).append(" | `").append(event.name()).append("` | ")
+                        .append(event.payload() == null ? "any" : "`" + event.payload() + "`").append(" | ")
+                        .append(cell(sendersWithMethods(event), event.incoming())).append(" | ")
+                        .append(cell(event.receivers().stream().map(EventCatalogRenderer::describe).toList(),
+                                event.outgoing()))
+                        .append(" |\n");
+            }
+        }
+        return page.toString();
+    }
+
+    /**
+     * @return each sender with the emitter methods it calls, such as {@code com.acme.Signup#register (send, sendAsync)}
+     */
+    private static List<String> sendersWithMethods(Event event) {
+        Map<String, Set<String>> methods = new TreeMap<>();
+        event.sends().forEach(send -> methods.computeIfAbsent(send.sender(), sender -> new TreeSet<>()).add(send.with()));
+        return methods.entrySet().stream()
+                .map(sender -> sender.getKey() + " (" + String.join(", ", sender.getValue()) + ")").toList();
+    }
+
+    private static String describe(Receiver receiver) {
+        return receiver.method() + (receiver.async() ? " (async" : " (sync") + ", priority " + receiver.priority()
+                + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "")
+                + (receiver.runs() ? "" : ", never runs: not sent " + (receiver.async() ? "with sendAsync" : "with send"
+                        + " or sendRobust"))
+                + ")";
+    }
+
+    /**
+     * @param channels broker channels, listed after the methods
+     */
+    private static String cell(List<String> methods, List<String> channels) {
+        List<String> values = new ArrayList<>();
+        methods.forEach(method -> values.add("`" + method + "`"));
+        channels.forEach(channel -> values.add("channel `" + channel + "`"));
+        return values.isEmpty() ? "none" : String.join("<br>", values);
+    }
+}
