@@ -1,23 +1,78 @@
 import { LitElement, html, css } from 'lit';
+import 'echarts-force-graph';
 import { modules, diagram } from 'build-time-data';
 
+/** The graph's categories, in the order of their colors; a node's category is an index into both */
+const CATEGORIES = ['module', 'event', 'broker channel'];
+const COLORS = ['#5470c6', '#91cc75', '#f7c657'];
+const MODULE = 0;
+const EVENT = 1;
+const CHANNEL = 2;
+
 /**
- * The flow of events: sending module, event, receiving modules; and the same as a Mermaid diagram to paste anywhere.
+ * The nodes and links of the flow, the same as the Mermaid diagram's: declaring module → event → receiving modules,
+ * event → the channels it goes out on, and the channels it comes in from → event. Links refer to nodes by index.
+ */
+function flowGraph() {
+    const nodes = [];
+    const links = [];
+    const index = (category, name) => {
+        const id = `${CATEGORIES[category]}:${name}`;
+        let i = nodes.findIndex(node => node.id === id);
+        if (i < 0) {
+            i = nodes.push({ id, name, category, symbol: category === EVENT ? 'circle' : 'roundRect', symbolSize: 16 }) - 1;
+        }
+        return i;
+    };
+    const link = (source, target) => {
+        if (!links.some(existing => existing.source === source && existing.target === target)) {
+            links.push({ source, target });
+        }
+    };
+    for (const module of modules) {
+        const declaring = index(MODULE, module.name);
+        for (const event of module.events) {
+            const node = index(EVENT, event.name);
+            link(declaring, node);
+            event.receivers.forEach(receiver => link(node, index(MODULE, receiver.module)));
+            event.outgoing.forEach(channel => link(node, index(CHANNEL, channel)));
+            event.incoming.forEach(channel => link(index(CHANNEL, channel), node));
+        }
+    }
+    return { nodes, links };
+}
+
+/**
+ * The flow of events drawn as a graph (sending module → event → receiving modules, and the broker channels); below
+ * it the same as a table, and as a Mermaid diagram to paste anywhere.
  */
 export class QwcModuleEventsFlow extends LitElement {
 
     static styles = css`
+        :host { display: block; height: 100%; overflow: auto; }
+        echarts-force-graph { height: 480px; }
         table { border-collapse: collapse; margin: 10px; }
         td { padding: 4px 12px; border-bottom: 1px solid var(--lumo-contrast-10pct); vertical-align: top; }
         .module { font-weight: bold; }
         .event { font-family: monospace; }
         .arrow { color: var(--lumo-tertiary-text-color); }
         .none { color: var(--lumo-tertiary-text-color); }
+        h4 { margin: 10px; }
         pre { margin: 10px; padding: 10px; background: var(--lumo-contrast-5pct); }
     `;
 
+    _graph = flowGraph();
+
     render() {
         return html`
+            <echarts-force-graph
+                edgeLength="140"
+                repulsion="700"
+                categories="${JSON.stringify(CATEGORIES)}"
+                colors="${JSON.stringify(COLORS)}"
+                nodes="${JSON.stringify(this._graph.nodes)}"
+                links="${JSON.stringify(this._graph.links)}">
+            </echarts-force-graph>
             <table>
                 ${modules.map(module => module.events.map(event => html`
                     <tr>
