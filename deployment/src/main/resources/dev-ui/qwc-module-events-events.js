@@ -36,8 +36,8 @@ export class QwcModuleEventsEvents extends LitElement {
                 <vaadin-grid-sort-column header="Key" path="key" auto-width></vaadin-grid-sort-column>
                 <vaadin-grid-sort-column header="Name" path="name" auto-width></vaadin-grid-sort-column>
                 <vaadin-grid-column header="Payload" ${columnBodyRenderer(this._payload, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Senders" ${columnBodyRenderer(this._senders, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Receivers" ${columnBodyRenderer(this._receivers, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Senders" flex-grow="2" ${columnBodyRenderer(this._senders, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Receivers" flex-grow="3" ${columnBodyRenderer(this._receivers, [])}></vaadin-grid-column>
             </vaadin-grid>`;
     }
 

@@ -11,7 +11,8 @@ const CHANNEL = 2;
 
 /**
  * The nodes and links of the flow, the same as the Mermaid diagram's: declaring module → event → receiving modules,
- * event → the channels it goes out on, and the channels it comes in from → event. Links refer to nodes by index.
+ * event → the channels it goes out on, and the channels it comes in from → event; a receiver that never runs for an
+ * event draws no link. Links refer to nodes by index.
  */
 function flowGraph() {
     const nodes = [];
@@ -34,7 +35,7 @@ function flowGraph() {
         for (const event of module.events) {
             const node = index(EVENT, event.name);
             link(declaring, node);
-            event.receivers.forEach(receiver => link(node, index(MODULE, receiver.module)));
+            event.receivers.filter(receiver => receiver.runs).forEach(receiver => link(node, index(MODULE, receiver.module)));
             event.outgoing.forEach(channel => link(node, index(CHANNEL, channel)));
             event.incoming.forEach(channel => link(index(CHANNEL, channel), node));
         }
@@ -88,7 +89,7 @@ export class QwcModuleEventsFlow extends LitElement {
     }
 
     _receivingModules(event) {
-        const receiving = [...new Set(event.receivers.map(receiver => receiver.module))].sort();
+        const receiving = [...new Set(event.receivers.filter(receiver => receiver.runs).map(receiver => receiver.module))].sort();
         return receiving.length
             ? html`${receiving.map(module => html`<span class="module">${module}</span><br>`)}`
             : html`<span class="none">no receiver</span>`;
