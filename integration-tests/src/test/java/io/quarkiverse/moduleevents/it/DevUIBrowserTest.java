@@ -204,15 +204,16 @@ class DevUIBrowserTest {
     }
 
     /**
-     * Opens a page of the card and waits until the Dev UI shell has rendered its web component.
+     * Opens a page of the card and waits until the Dev UI shell has rendered its web component, shadow root included.
      *
      * @return the component's shadow root
      */
     private SearchContext open(String page, String component) {
         browser.get("http://localhost:" + PORT + "/q/dev-ui/quarkus-module-events/" + page);
-        WebElement element = await().atMost(RENDERED).ignoreExceptions().until(
-                () -> (WebElement) browser.executeScript(FIND_DEEP, component), found -> found != null);
-        return element.getShadowRoot();
+        // the element can be in the page before its module has loaded and given it a shadow root
+        return await().atMost(RENDERED).ignoreExceptions().until(
+                () -> ((WebElement) browser.executeScript(FIND_DEEP, component)).getShadowRoot(),
+                root -> root != null);
     }
 
     private static void assertNoConsoleErrors(String page) {
