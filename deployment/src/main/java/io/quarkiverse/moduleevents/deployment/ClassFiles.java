@@ -7,9 +7,10 @@ import java.io.UncheckedIOException;
 import org.jboss.jandex.DotName;
 
 /**
- * Reads application class files as the build sees them, without loading the classes.
+ * The application's classes as the build sees them: their class files, read without loading the classes, and the
+ * classes themselves, loaded without initialising them. For the processors of all three extensions.
  */
-final class ClassFiles {
+public final class ClassFiles {
 
     private ClassFiles() {
     }
@@ -17,12 +18,28 @@ final class ClassFiles {
     /**
      * @return the class file's bytes, {@code null} when the build's class loader has none
      */
-    static byte[] read(DotName type) {
+    public static byte[] read(DotName type) {
         String resource = type.toString().replace('.', '/') + ".class";
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @return the class of that name, loaded by the build's class loader and not initialised; {@code null} for
+     *         {@code null}
+     * @throws IllegalStateException when the build's class loader has no such class
+     */
+    public static Class<?> load(String className) {
+        if (className == null) {
+            return null;
+        }
+        try {
+            return Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot load " + className + " with the build's class loader", e);
         }
     }
 }

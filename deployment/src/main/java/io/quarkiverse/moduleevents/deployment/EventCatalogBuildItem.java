@@ -11,16 +11,16 @@ import io.quarkus.builder.item.SimpleBuildItem;
  */
 public final class EventCatalogBuildItem extends SimpleBuildItem {
 
-    private final List<Module> modules;
+    private final List<CatalogModule> modules;
 
-    EventCatalogBuildItem(List<Module> modules) {
+    EventCatalogBuildItem(List<CatalogModule> modules) {
         this.modules = List.copyOf(modules);
     }
 
     /**
      * @return the modules, sorted by name
      */
-    public List<Module> modules() {
+    public List<CatalogModule> modules() {
         return modules;
     }
 
@@ -29,7 +29,7 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      * @param declaringInterface the interface that declares it
      * @param events its events in declaration order
      */
-    public record Module(String name, String declaringInterface, List<Event> events) {
+    public record CatalogModule(String name, String declaringInterface, List<CatalogEvent> events) {
     }
 
     /**
@@ -42,8 +42,8 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      * @param outgoing the broker channels it goes out on, sorted
      * @param incoming the broker channels it comes in from, sorted
      */
-    public record Event(String key, String name, String payload, List<String> senders, List<Send> sends,
-            List<Receiver> receivers, List<String> outgoing, List<String> incoming) {
+    public record CatalogEvent(String key, String name, String payload, List<String> senders, List<CatalogSend> sends,
+            List<CatalogReceiver> receivers, List<String> outgoing, List<String> incoming) {
 
         /**
          * @return whether something receives the event: an observer method, or a channel it goes out on
@@ -67,7 +67,7 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      * @param with the emitter method called: {@code send}, {@code sendAsync} or {@code sendRobust}
      * @param line the source line, -1 when the class has no line numbers
      */
-    public record Send(String sender, String with, int line) {
+    public record CatalogSend(String sender, String with, int line) {
     }
 
     /**
@@ -82,6 +82,6 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      *        name sends it the other way ({@code sendAsync} only for a synchronous receiver, never {@code sendAsync}
      *        for an asynchronous one) and no broker channel brings it in
      */
-    public record Receiver(String method, String module, boolean async, int priority, String pattern, boolean runs) {
+    public record CatalogReceiver(String method, String module, boolean async, int priority, String pattern, boolean runs) {
     }
 }

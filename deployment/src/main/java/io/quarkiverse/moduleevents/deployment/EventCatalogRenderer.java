@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Event;
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Module;
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Receiver;
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Send;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogEvent;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogModule;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogReceiver;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogSend;
 
 /**
  * Writes the event catalog as {@code catalog.json}, as a Markdown page, and as a Mermaid flow diagram.
@@ -34,23 +34,23 @@ public final class EventCatalogRenderer {
     static String json(EventCatalogBuildItem catalog) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode modules = root.putArray("modules");
-        for (Module module : catalog.modules()) {
+        for (CatalogModule module : catalog.modules()) {
             ObjectNode moduleNode = modules.addObject()
                     .put("name", module.name())
                     .put("interface", module.declaringInterface());
             ArrayNode events = moduleNode.putArray("events");
-            for (Event event : module.events()) {
+            for (CatalogEvent event : module.events()) {
                 ObjectNode eventNode = events.addObject()
                         .put("key", event.key())
                         .put("name", event.name())
                         .put("payload", event.payload());
                 event.senders().forEach(eventNode.putArray("senders")::add);
                 ArrayNode sends = eventNode.putArray("sends");
-                for (Send send : event.sends()) {
+                for (CatalogSend send : event.sends()) {
                     sends.addObject().put("sender", send.sender()).put("with", send.with()).put("line", send.line());
                 }
                 ArrayNode receivers = eventNode.putArray("receivers");
-                for (Receiver receiver : event.receivers()) {
+                for (CatalogReceiver receiver : event.receivers()) {
                     receivers.addObject()
                             .put("method", receiver.method())
                             .put("module", receiver.module())
@@ -77,14 +77,14 @@ public final class EventCatalogRenderer {
     public static String flowDiagram(EventCatalogBuildItem catalog) {
         StringBuilder diagram = new StringBuilder("flowchart LR\n");
         Map<String, String> nodes = new LinkedHashMap<>();
-        for (Module module : catalog.modules()) {
+        for (CatalogModule module : catalog.modules()) {
             String moduleNode = node(nodes, "module:" + module.name(), "m");
             diagram.append("    ").append(moduleNode).append("[\"").append(module.name()).append("\"]\n");
-            for (Event event : module.events()) {
+            for (CatalogEvent event : module.events()) {
                 String eventNode = node(nodes, "event:" + event.name(), "e");
                 diagram.append("    ").append(moduleNode).append(" --> ").append(eventNode).append("([\"")
                         .append(event.name()).append("\"])\n");
-                event.receivers().stream().filter(Receiver::runs).map(Receiver::module).distinct().sorted()
+                event.receivers().stream().filter(CatalogReceiver::runs).map(CatalogReceiver::module).distinct().sorted()
                         .forEach(receiver -> diagram.append("    ").append(eventNode).append(" --> ")
                                 .append(node(nodes, "module:" + receiver, "m")).append("[\"").append(receiver)
                                 .append("\"]\n"));
@@ -109,11 +109,11 @@ public final class EventCatalogRenderer {
                 .append(" methods that call an emitter with a constant name, and the broker channels the event comes")
                 .append(" in from; receivers are the observer methods, and the channels it goes out on.\n\n")
                 .append("```mermaid\n").append(flowDiagram(catalog)).append("```\n");
-        for (Module module : catalog.modules()) {
+        for (CatalogModule module : catalog.modules()) {
             page.append("\n## Module `").append(module.name()).append("`\n\nDeclared in `")
                     .append(module.declaringInterface()).append("`.\n\n")
                     .append("| Key | Name | Payload | Senders | Receivers |\n|---|---|---|---|---|\n");
-            for (Event event : module.events()) {
+            for (CatalogEvent event : module.events()) {
                 page.append("| ").append(event.key()).append(" | `").append(event.name()).append("` | ")
                         .append(event.payload() == null ? "any" : "`" + event.payload() + "`").append(" | ")
                         .append(cell(sendersWithMethods(event), event.incoming())).append(" | ")
@@ -128,14 +128,14 @@ public final class EventCatalogRenderer {
     /**
      * @return each sender with the emitter methods it calls, such as {@code com.acme.Signup#register (send, sendAsync)}
      */
-    private static List<String> sendersWithMethods(Event event) {
+    private static List<String> sendersWithMethods(CatalogEvent event) {
         Map<String, Set<String>> methods = new TreeMap<>();
         event.sends().forEach(send -> methods.computeIfAbsent(send.sender(), sender -> new TreeSet<>()).add(send.with()));
         return methods.entrySet().stream()
                 .map(sender -> sender.getKey() + " (" + String.join(", ", sender.getValue()) + ")").toList();
     }
 
-    private static String describe(Receiver receiver) {
+    private static String describe(CatalogReceiver receiver) {
         return receiver.method() + (receiver.async() ? " (async" : " (sync") + ", priority " + receiver.priority()
                 + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "")
                 + (receiver.runs() ? "" : ", never runs: not sent " + (receiver.async() ? "with sendAsync" : "with send"

@@ -7,10 +7,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Event;
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Module;
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Receiver;
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Send;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogEvent;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogModule;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogReceiver;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogSend;
 import io.quarkiverse.moduleevents.deployment.SendSite.EmitterMethod;
 
 /**
@@ -22,42 +22,42 @@ public final class EventCatalogs {
     }
 
     static EventCatalogBuildItem build(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
-            List<ObservedEvent> observers, PayloadTypes payloadTypes, List<BridgedEventBuildItem> bridged,
+            List<ModuleEventObserver> observers, PayloadTypes payloadTypes, List<EventChannelBuildItem> bridged,
             ReceivingModules receivingModules) {
         ObserversByName candidates = new ObserversByName(observers);
-        List<Module> modules = new ArrayList<>();
+        List<CatalogModule> modules = new ArrayList<>();
         for (EventModuleBuildItem module : declared.modules()) {
             if (module != declared.module(module.name())) {
                 continue;
             }
-            List<Event> events = new ArrayList<>();
+            List<CatalogEvent> events = new ArrayList<>();
             for (DeclaredEvent event : module.events()) {
                 List<SendSite> sends = sendSites.sends(event.name());
                 List<String> incoming = channels(bridged, event.name(), false);
-                List<Receiver> receivers = candidates.of(event.name()).stream()
+                List<CatalogReceiver> receivers = candidates.of(event.name()).stream()
                         .filter(observer -> observer.canReceive(event, payloadTypes))
-                        .map(observer -> new Receiver(observer.methodName(),
+                        .map(observer -> new CatalogReceiver(observer.methodName(),
                                 receivingModules.moduleOf(observer.observer.getObserverMethod().declaringClass().name()
                                         .toString()),
                                 observer.observer.isAsync(), observer.observer.getPriority(), observer.pattern,
                                 runs(observer.observer.isAsync(), sends, incoming)))
-                        .sorted(Comparator.comparingInt(Receiver::priority).thenComparing(Receiver::method))
+                        .sorted(Comparator.comparingInt(CatalogReceiver::priority).thenComparing(CatalogReceiver::method))
                         .toList();
-                events.add(new Event(event.key(), event.name(),
+                events.add(new CatalogEvent(event.key(), event.name(),
                         event.payloadType() == null ? null : event.payloadType().toString(),
                         List.copyOf(sendSites.senders(event.name())),
-                        sends.stream().map(site -> new Send(site.caller(), site.emitterMethod().javaName(), site.line()))
+                        sends.stream().map(site -> new CatalogSend(site.caller(), site.emitterMethod().javaName(), site.line()))
                                 .toList(),
                         receivers, channels(bridged, event.name(), true), incoming));
             }
-            modules.add(new Module(module.name(), module.declaringInterface().toString(), events));
+            modules.add(new CatalogModule(module.name(), module.declaringInterface().toString(), events));
         }
         return new EventCatalogBuildItem(modules);
     }
 
-    private static List<String> channels(List<BridgedEventBuildItem> bridged, String eventName, boolean outgoing) {
+    private static List<String> channels(List<EventChannelBuildItem> bridged, String eventName, boolean outgoing) {
         return bridged.stream().filter(item -> item.outgoing() == outgoing && item.eventName().equals(eventName))
-                .map(BridgedEventBuildItem::channel).distinct().sorted().toList();
+                .map(EventChannelBuildItem::channel).distinct().sorted().toList();
     }
 
     /**
@@ -67,12 +67,12 @@ public final class EventCatalogs {
      */
     private static final class ObserversByName {
 
-        private final Map<String, List<ObservedEvent>> byName = new HashMap<>();
-        private final List<ObservedEvent> withoutName = new ArrayList<>();
-        private final Map<ObservedEvent, Integer> discoveryOrder = new IdentityHashMap<>();
+        private final Map<String, List<ModuleEventObserver>> byName = new HashMap<>();
+        private final List<ModuleEventObserver> withoutName = new ArrayList<>();
+        private final Map<ModuleEventObserver, Integer> discoveryOrder = new IdentityHashMap<>();
 
-        ObserversByName(List<ObservedEvent> observers) {
-            for (ObservedEvent observer : observers) {
+        ObserversByName(List<ModuleEventObserver> observers) {
+            for (ModuleEventObserver observer : observers) {
                 if (observer.observer.getObserverMethod() == null) {
                     continue;
                 }
@@ -88,8 +88,8 @@ public final class EventCatalogs {
         /**
          * @return the candidates in the order bean discovery found them
          */
-        List<ObservedEvent> of(String name) {
-            List<ObservedEvent> candidates = new ArrayList<>(byName.getOrDefault(name, List.of()));
+        List<ModuleEventObserver> of(String name) {
+            List<ModuleEventObserver> candidates = new ArrayList<>(byName.getOrDefault(name, List.of()));
             candidates.addAll(withoutName);
             candidates.sort(Comparator.comparingInt(discoveryOrder::get));
             return candidates;

@@ -54,7 +54,7 @@ final class EventModuleReader {
      * @return whether the value can name a module: one segment of an event name
      */
     static boolean isModuleName(String value) {
-        return !value.isEmpty() && value.indexOf(':') < 0;
+        return !value.isEmpty() && !NamePatterns.isEventName(value);
     }
 
     /**

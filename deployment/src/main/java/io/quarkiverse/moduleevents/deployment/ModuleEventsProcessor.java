@@ -228,8 +228,8 @@ class ModuleEventsProcessor {
     @BuildStep
     EventCatalogBuildItem buildCatalog(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
-            List<BridgedEventBuildItem> bridged, List<ModulePackageBuildItem> modulePackages) {
-        List<ObservedEvent> observers = beanDiscovery.getObservers().stream().map(ObservedEvent::new).toList();
+            List<EventChannelBuildItem> bridged, List<ModulePackageBuildItem> modulePackages) {
+        List<ModuleEventObserver> observers = beanDiscovery.getObservers().stream().map(ModuleEventObserver::new).toList();
         return EventCatalogs.build(declared, sendSites, observers, new PayloadTypes(index.getComputingIndex()),
                 bridged, new ReceivingModules(declared, modulePackages));
     }
@@ -251,7 +251,7 @@ class ModuleEventsProcessor {
     void reportUnusedEvents(EventCatalogBuildItem catalog, ModuleEventsBuildTimeConfig config,
             BuildProducer<ModuleEventsProblemBuildItem> problems) {
         List<String> unused = catalog.modules().stream().flatMap(module -> module.events().stream())
-                .filter(EventCatalogBuildItem.Event::unused).map(EventCatalogBuildItem.Event::name).sorted().toList();
+                .filter(EventCatalogBuildItem.CatalogEvent::unused).map(EventCatalogBuildItem.CatalogEvent::name).sorted().toList();
         if (!unused.isEmpty()) {
             reportUnused(config, problems, new UnusedEventsException("Events that nothing sends and nothing"
                     + " receives: " + String.join(", ", unused) + "; remove them, send or receive them, or set"
@@ -333,7 +333,7 @@ class ModuleEventsProcessor {
         reportedProblems.forEach(problem -> problems.add(problem.problem()));
         ObserverRules rules = new ObserverRules(declared, new PayloadTypes(index.getComputingIndex()), problems::add);
         for (ObserverInfo observer : beanDiscovery.getObservers()) {
-            rules.check(new ObservedEvent(observer));
+            rules.check(new ModuleEventObserver(observer));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(Throwable::getMessage));
@@ -343,27 +343,17 @@ class ModuleEventsProcessor {
         }
     }
 
-    private static ModuleDefinition moduleDefinition(EventCatalogBuildItem.Module module) {
+    private static ModuleDefinition moduleDefinition(EventCatalogBuildItem.CatalogModule module) {
         List<EventDefinition> events = new ArrayList<>();
-        for (EventCatalogBuildItem.Event event : module.events()) {
-            List<String> patterns = event.receivers().stream().map(EventCatalogBuildItem.Receiver::pattern)
+        for (EventCatalogBuildItem.CatalogEvent event : module.events()) {
+            List<String> patterns = event.receivers().stream().map(EventCatalogBuildItem.CatalogReceiver::pattern)
                     .filter(Objects::nonNull).distinct().sorted().toList();
-            events.add(new EventDefinition(event.key(), event.name(), loadClass(event.payload()),
+            events.add(new EventDefinition(event.key(), event.name(), ClassFiles.load(event.payload()),
                     event.received(), patterns));
         }
         return new ModuleDefinition(module.name(), module.declaringInterface(), events);
     }
 
-    private static Class<?> loadClass(String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot load the payload type " + name, e);
-        }
-    }
 
     private static Pattern namePattern(ModuleEventsBuildTimeConfig config) {
         try {

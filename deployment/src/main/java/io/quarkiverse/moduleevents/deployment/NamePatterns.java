@@ -12,10 +12,18 @@ public final class NamePatterns {
     }
 
     /**
+     * @return whether a {@code @Named} value is meant as an event name or a pattern of event names, rather than as a
+     *         plain CDI name: it holds a {@code :}
+     */
+    public static boolean isEventName(String value) {
+        return value != null && value.indexOf(':') >= 0;
+    }
+
+    /**
      * @return whether a {@code @Named} value is meant as a pattern of event names
      */
     public static boolean isPattern(String value) {
-        return value.indexOf(':') >= 0 && value.indexOf('*') >= 0;
+        return isEventName(value) && value.indexOf('*') >= 0;
     }
 
     /**

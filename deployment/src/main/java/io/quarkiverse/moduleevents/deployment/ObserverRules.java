@@ -2,6 +2,7 @@ package io.quarkiverse.moduleevents.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -25,24 +26,23 @@ final class ObserverRules {
         this.problems = problems;
     }
 
-    void check(ObservedEvent observed) {
+    void check(ModuleEventObserver observed) {
         if (observed.pattern != null) {
             checkPatternObserver(observed);
-        } else if (observed.name != null && observed.name.indexOf(':') >= 0) {
+        } else if (NamePatterns.isEventName(observed.name)) {
             checkNamedObserver(observed);
         } else if (observed.module != null) {
             checkModuleObserver(observed);
         }
     }
 
-    private void checkNamedObserver(ObservedEvent observed) {
+    private void checkNamedObserver(ModuleEventObserver observed) {
         DeclaredEvent event = declared.event(observed.name);
         if (event == null) {
-            String closest = ClosestName.of(observed.name, declared.eventNames());
             problems.accept(new UnknownEventException("Observer observes an event that no module declares: '"
                     + observed.name + "' [method: " + observed.method() + "]; "
-                    + (closest != null ? "did you mean '" + closest + "'?"
-                            : "declare it as a String constant of an @EventModule interface")));
+                    + Objects.requireNonNullElse(ClosestName.didYouMean(observed.name, declared.eventNames()),
+                            "declare it as a String constant of an @EventModule interface")));
             return;
         }
         if (observed.module != null && !observed.module.equals(event.module())) {
@@ -60,7 +60,7 @@ final class ObserverRules {
         }
     }
 
-    private void checkPatternObserver(ObservedEvent observed) {
+    private void checkPatternObserver(ModuleEventObserver observed) {
         if (!NamePatterns.isWellFormed(observed.pattern)) {
             problems.accept(new UnknownEventException("Observer observes a malformed pattern: '" + observed.pattern
                     + "' [method: " + observed.method() + "]; * stands for exactly one whole segment, as in"
@@ -100,14 +100,13 @@ final class ObserverRules {
                         .collect(Collectors.joining(", "));
     }
 
-    private void checkModuleObserver(ObservedEvent observed) {
+    private void checkModuleObserver(ModuleEventObserver observed) {
         EventModuleBuildItem module = declared.module(observed.module);
         if (module == null) {
-            String closest = ClosestName.of(observed.module, declared.moduleNames());
             problems.accept(new UnknownEventException("Observer observes a module that no interface declares: '"
                     + observed.module + "' [method: " + observed.method() + "]; "
-                    + (closest != null ? "did you mean '" + closest + "'?"
-                            : "declare it with @EventModule(\"" + observed.module + "\") on an interface")));
+                    + Objects.requireNonNullElse(ClosestName.didYouMean(observed.module, declared.moduleNames()),
+                            "declare it with @EventModule(\"" + observed.module + "\") on an interface")));
             return;
         }
         List<String> payloadTypesOfModule = new ArrayList<>();

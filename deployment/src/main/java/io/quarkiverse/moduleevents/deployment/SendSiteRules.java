@@ -1,6 +1,8 @@
 package io.quarkiverse.moduleevents.deployment;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.jboss.jandex.ClassType;
@@ -52,7 +54,7 @@ final class SendSiteRules {
             if (event == null) {
                 problems.accept(new UndeclaredEventSentException("Emitter call names an event that no module"
                         + " declares: '" + site.eventName() + "' [" + site.location() + "]; "
-                        + hint(site.eventName(), List.copyOf(declared.eventNames()))));
+                        + hint(site.eventName(), declared.eventNames())));
             }
             return;
         }
@@ -73,9 +75,8 @@ final class SendSiteRules {
                 + hint(site.eventName(), names)));
     }
 
-    private static String hint(String name, List<String> candidates) {
-        String closest = ClosestName.of(name, candidates);
-        return closest != null ? "did you mean '" + closest + "'?"
-                : "declare it as a String constant of the module's @EventModule interface";
+    private static String hint(String name, Collection<String> candidates) {
+        return Objects.requireNonNullElse(ClosestName.didYouMean(name, candidates),
+                "declare it as a String constant of the module's @EventModule interface");
     }
 }

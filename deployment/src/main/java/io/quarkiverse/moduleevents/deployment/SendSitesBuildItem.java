@@ -12,39 +12,26 @@ import java.util.TreeSet;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /**
- * Every call of an emitter with a constant name found in the application's bytecode.
+ * Every call of an emitter that sends an event with a constant name, found in the application's bytecode.
  */
 public final class SendSitesBuildItem extends SimpleBuildItem {
 
-    private final List<SendSite> sites;
-    private final Map<String, Set<String>> sendersByEvent = new HashMap<>();
     private final Map<String, List<SendSite>> sendsByEvent = new HashMap<>();
 
     SendSitesBuildItem(List<SendSite> sites) {
-        this.sites = sites.stream()
+        sites.stream().filter(SendSite::sends)
                 .sorted(Comparator.comparing(SendSite::className).thenComparing(SendSite::methodName)
                         .thenComparingInt(SendSite::line))
-                .toList();
-        for (SendSite site : this.sites) {
-            if (site.sends()) {
-                sendersByEvent.computeIfAbsent(site.eventName(), name -> new TreeSet<>()).add(site.caller());
-                sendsByEvent.computeIfAbsent(site.eventName(), name -> new ArrayList<>()).add(site);
-            }
-        }
-    }
-
-    /**
-     * @return every call site, sorted by class, method and line
-     */
-    public List<SendSite> sites() {
-        return sites;
+                .forEach(site -> sendsByEvent.computeIfAbsent(site.eventName(), name -> new ArrayList<>()).add(site));
     }
 
     /**
      * @return the methods that send the event, as {@code class#method}, sorted
      */
     public Set<String> senders(String eventName) {
-        return Collections.unmodifiableSet(sendersByEvent.getOrDefault(eventName, Collections.emptySortedSet()));
+        Set<String> senders = new TreeSet<>();
+        sends(eventName).forEach(site -> senders.add(site.caller()));
+        return Collections.unmodifiableSet(senders);
     }
 
     /**

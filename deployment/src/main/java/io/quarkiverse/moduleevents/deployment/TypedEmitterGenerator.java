@@ -27,9 +27,9 @@ import io.quarkus.gizmo.MethodDescriptor;
  *
  * <pre>
  * &#64;Singleton &#64;Unremovable &#64;Typed(UserEvents.class) &#64;Default &#64;EventModule("user")
- * public class UserEvents_ModuleEventEmitter extends DelegatingEventEmitter implements UserEvents {
+ * public class UserEvents_TypedEmitter extends DelegatingEventEmitter implements UserEvents {
  *     &#64;Inject
- *     public UserEvents_ModuleEventEmitter(&#64;EventModule("user") EventEmitter emitter) { super(emitter); }
+ *     public UserEvents_TypedEmitter(&#64;EventModule("user") EventEmitter emitter) { super(emitter); }
  * }
  * </pre>
  *
@@ -37,7 +37,7 @@ import io.quarkus.gizmo.MethodDescriptor;
  */
 final class TypedEmitterGenerator {
 
-    private static final String SUFFIX = "_ModuleEventEmitter";
+    private static final String SUFFIX = "_TypedEmitter";
     private static final DotName TYPED = DotName.createSimple(Typed.class);
 
     private TypedEmitterGenerator() {

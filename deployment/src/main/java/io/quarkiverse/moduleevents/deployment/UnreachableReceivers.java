@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Event;
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Module;
-import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.Receiver;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogEvent;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogModule;
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogReceiver;
 
 /**
  * Finds the receivers that run for none of the events they can receive: each of those events is sent, with a constant
@@ -24,12 +24,12 @@ final class UnreachableReceivers {
      *         {@code com.acme.Mail#onAccount (@ObservesAsync) of 'user:account:created', sent only with send}
      */
     static List<String> describe(EventCatalogBuildItem catalog) {
-        Map<String, Receiver> receivers = new TreeMap<>();
-        Map<String, List<Event>> eventsOfReceiver = new TreeMap<>();
+        Map<String, CatalogReceiver> receivers = new TreeMap<>();
+        Map<String, List<CatalogEvent>> eventsOfReceiver = new TreeMap<>();
         Map<String, Boolean> runsSomewhere = new TreeMap<>();
-        for (Module module : catalog.modules()) {
-            for (Event event : module.events()) {
-                for (Receiver receiver : event.receivers()) {
+        for (CatalogModule module : catalog.modules()) {
+            for (CatalogEvent event : module.events()) {
+                for (CatalogReceiver receiver : event.receivers()) {
                     receivers.putIfAbsent(receiver.method(), receiver);
                     eventsOfReceiver.computeIfAbsent(receiver.method(), method -> new ArrayList<>()).add(event);
                     runsSomewhere.merge(receiver.method(), receiver.runs(), Boolean::logicalOr);
@@ -45,9 +45,9 @@ final class UnreachableReceivers {
         return descriptions;
     }
 
-    private static String describe(Receiver receiver, List<Event> events) {
+    private static String describe(CatalogReceiver receiver, List<CatalogEvent> events) {
         List<String> sentHow = new ArrayList<>();
-        for (Event event : events) {
+        for (CatalogEvent event : events) {
             TreeSet<String> with = new TreeSet<>();
             event.sends().forEach(send -> with.add(send.with()));
             sentHow.add("'" + event.name() + "', sent only with " + String.join(" and ", with));

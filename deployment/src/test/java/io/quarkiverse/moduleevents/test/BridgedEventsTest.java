@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.Payload;
-import io.quarkiverse.moduleevents.deployment.BridgedEventBuildItem;
+import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
 import io.quarkus.builder.BuildContext;
 import io.quarkus.builder.BuildStep;
 import io.quarkus.test.QuarkusUnitTest;
@@ -35,7 +35,7 @@ class BridgedEventsTest {
             .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class))
             .overrideConfigKey("quarkus.module-events.unused", "fail")
             .addBuildChainCustomizer(chain -> chain.addBuildStep(new BridgeBothEvents())
-                    .produces(BridgedEventBuildItem.class).build());
+                    .produces(EventChannelBuildItem.class).build());
 
     @Inject
     UserEvents users;
@@ -69,8 +69,8 @@ class BridgedEventsTest {
     static final class BridgeBothEvents implements BuildStep {
         @Override
         public void execute(BuildContext context) {
-            context.produce(new BridgedEventBuildItem(UserEvents.ACCOUNT_CREATED, "user-out", true));
-            context.produce(new BridgedEventBuildItem(UserEvents.ACCOUNT_DELETED, "user-in", false));
+            context.produce(new EventChannelBuildItem(UserEvents.ACCOUNT_CREATED, "user-out", true));
+            context.produce(new EventChannelBuildItem(UserEvents.ACCOUNT_DELETED, "user-in", false));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Finds the declared name a mistyped one was probably meant to be, for "did you mean" hints.
@@ -38,6 +39,28 @@ public final class ClosestName {
         List<String> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingInt(candidate -> editDistance(name, candidate)));
         return List.copyOf(ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
+    /**
+     * @return {@code did you mean 'user:account:created'?} for the candidate closest to {@code name}, {@code null} when
+     *         the name is {@code null} or none is close enough (see {@link #of})
+     */
+    public static String didYouMean(String name, Collection<String> candidates) {
+        String closest = name == null ? null : of(name, candidates);
+        return closest == null ? null : didYouMean(List.of(closest));
+    }
+
+    /**
+     * @param closest the names to suggest, closest first
+     * @return {@code did you mean 'a', 'b'?}, {@code null} when there is no name to suggest
+     */
+    public static String didYouMean(List<String> closest) {
+        if (closest.isEmpty()) {
+            return null;
+        }
+        StringJoiner names = new StringJoiner(", ", "did you mean ", "?");
+        closest.forEach(name -> names.add("'" + name + "'"));
+        return names.toString();
     }
 
     static int editDistance(String a, String b) {

@@ -33,7 +33,7 @@ public final class ModuleEventEmitter implements EventEmitter {
     private final EventModule moduleQualifier;
     private final Event<Object> anyEvent;
     private final BeanManager beanManager;
-    private final Map<String, EventChannel> channels;
+    private final Map<String, NamedEvent> namedEvents;
     private Map<String, String> names;
     /** {@code null} in production */
     private final SendListener listener;
@@ -47,11 +47,11 @@ public final class ModuleEventEmitter implements EventEmitter {
         this.listener = listener;
         this.module = directory.module(moduleName);
         this.moduleQualifier = EventModule.Literal.of(moduleName);
-        Map<String, EventChannel> channels = new HashMap<>();
+        Map<String, NamedEvent> namedEvents = new HashMap<>();
         for (EventDefinition event : module.getEvents()) {
-            channels.put(event.getName(), new EventChannel(event));
+            namedEvents.put(event.getName(), new NamedEvent(event));
         }
-        this.channels = channels;
+        this.namedEvents = namedEvents;
     }
 
     /**
@@ -96,9 +96,9 @@ public final class ModuleEventEmitter implements EventEmitter {
         Map<String, String> names = names();
         String name = names.get(key);
         if (name == null) {
-            String closest = key == null ? null : ClosestName.of(key, names.keySet());
+            String hint = ClosestName.didYouMean(key, names.keySet());
             throw new IllegalArgumentException("Module '" + module.getName() + "' declares no key '" + key + "'"
-                    + (closest == null ? "" : "; did you mean '" + closest + "'?")
+                    + (hint == null ? "" : "; " + hint)
                     + " [keys: " + String.join(", ", names.keySet()) + "; declared in "
                     + module.getDeclaringInterface() + "]");
         }
@@ -107,64 +107,64 @@ public final class ModuleEventEmitter implements EventEmitter {
 
     @Override
     public void send(String name, Object payload) {
-        EventChannel channel = channel(name).accept(payload);
+        NamedEvent namedEvent = namedEvent(name).accept(payload);
         if (listener == null) {
-            channel.deliver(payload);
+            namedEvent.deliver(payload);
         } else {
-            sendListened(channel, payload);
+            sendListened(namedEvent, payload);
         }
     }
 
-    private void sendListened(EventChannel channel, Object payload) {
-        listener.sending(module.getName(), channel.definition.getName(), payload);
-        List<String> receivers = channel.receiverNames().receiverNames(payload, false);
+    private void sendListened(NamedEvent namedEvent, Object payload) {
+        listener.sending(module.getName(), namedEvent.definition.getName(), payload);
+        List<String> receivers = namedEvent.receiverNames().receiverNames(payload, false);
         try {
-            channel.deliver(payload);
+            namedEvent.deliver(payload);
         } catch (RuntimeException | Error e) {
-            ReceiverFailure failure = channel.receiverNames().failureOf(payload, e);
+            ReceiverFailure failure = namedEvent.receiverNames().failureOf(payload, e);
             int failed = receivers.indexOf(failure.receiver());
-            sent(channel, payload, failed < 0 ? receivers : receivers.subList(0, failed + 1), List.of(failure));
+            sent(namedEvent, payload, failed < 0 ? receivers : receivers.subList(0, failed + 1), List.of(failure));
             throw e;
         }
-        sent(channel, payload, receivers, List.of());
+        sent(namedEvent, payload, receivers, List.of());
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> CompletionStage<T> sendAsync(String name, T payload) {
-        EventChannel channel = channel(name).accept(payload);
+        NamedEvent namedEvent = namedEvent(name).accept(payload);
         if (listener == null) {
-            return (CompletionStage<T>) channel.event().fireAsync(payload);
+            return (CompletionStage<T>) namedEvent.event().fireAsync(payload);
         }
         listener.sending(module.getName(), name, payload);
-        List<String> receivers = channel.receiverNames().receiverNames(payload, true);
-        return ((CompletionStage<T>) channel.event().fireAsync(payload)).whenComplete((delivered, failure) -> sent(
-                channel, payload, receivers,
-                failure == null ? List.of() : channel.receiverNames().failuresOf(payload, failure)));
+        List<String> receivers = namedEvent.receiverNames().receiverNames(payload, true);
+        return ((CompletionStage<T>) namedEvent.event().fireAsync(payload)).whenComplete((delivered, failure) -> sent(
+                namedEvent, payload, receivers,
+                failure == null ? List.of() : namedEvent.receiverNames().failuresOf(payload, failure)));
     }
 
     @Override
     public List<ReceiverFailure> sendRobust(String name, Object payload) {
-        EventChannel channel = channel(name).accept(payload);
+        NamedEvent namedEvent = namedEvent(name).accept(payload);
         if (listener != null) {
             listener.sending(module.getName(), name, payload);
         }
         List<ReceiverFailure> failures = new ArrayList<>(0);
-        channel.receivers(payload).notifyEach(payload, failures);
+        namedEvent.receivers(payload).notifyEach(payload, failures);
         List<ReceiverFailure> result = failures.isEmpty() ? List.of() : Collections.unmodifiableList(failures);
         if (listener != null) {
-            sent(channel, payload, channel.receiverNames().receiverNames(payload, false), result);
+            sent(namedEvent, payload, namedEvent.receiverNames().receiverNames(payload, false), result);
         }
         return result;
     }
 
-    private void sent(EventChannel channel, Object payload, List<String> receivers, List<ReceiverFailure> failures) {
-        listener.sent(module.getName(), channel.definition.getName(), payload, receivers, failures);
+    private void sent(NamedEvent namedEvent, Object payload, List<String> receivers, List<ReceiverFailure> failures) {
+        listener.sent(module.getName(), namedEvent.definition.getName(), payload, receivers, failures);
     }
 
     @Override
     public boolean hasReceivers(String name) {
-        return channel(name).definition.isReceived();
+        return namedEvent(name).definition.isReceived();
     }
 
     @Override
@@ -172,12 +172,12 @@ public final class ModuleEventEmitter implements EventEmitter {
         return "EventEmitter[module=" + module.getName() + "]";
     }
 
-    private EventChannel channel(String name) {
-        EventChannel channel = name == null ? null : channels.get(name);
-        if (channel == null) {
+    private NamedEvent namedEvent(String name) {
+        NamedEvent namedEvent = name == null ? null : namedEvents.get(name);
+        if (namedEvent == null) {
             throw new IllegalArgumentException(undeclaredName(name));
         }
-        return channel;
+        return namedEvent;
     }
 
     private String undeclaredName(String name) {
@@ -188,9 +188,9 @@ public final class ModuleEventEmitter implements EventEmitter {
                     + module.getName() + "': send it through that module's emitter, @Inject @EventModule(\""
                     + declaringModule + "\") EventEmitter" + declared;
         }
-        String closest = name == null ? null : ClosestName.of(name, names().values());
+        String hint = ClosestName.didYouMean(name, names().values());
         return "Module '" + module.getName() + "' does not declare the event '" + name + "'"
-                + (closest == null ? "" : "; did you mean '" + closest + "'?")
+                + (hint == null ? "" : "; " + hint)
                 + declared + "; to send a new event, declare it as a constant of " + module.getDeclaringInterface();
     }
 
@@ -200,8 +200,8 @@ public final class ModuleEventEmitter implements EventEmitter {
      * @throws IllegalArgumentException when the module does not declare the name
      */
     Event<Object> event(String name, Annotation... additionalQualifiers) {
-        EventChannel channel = channel(name);
-        return channel.event().select(additionalQualifiers);
+        NamedEvent namedEvent = namedEvent(name);
+        return namedEvent.event().select(additionalQualifiers);
     }
 
     /**
@@ -210,14 +210,14 @@ public final class ModuleEventEmitter implements EventEmitter {
      * threads sending the name first may both resolve them; either result is equivalent, and both are safely
      * published through their final fields.
      */
-    private final class EventChannel {
+    private final class NamedEvent {
 
         final EventDefinition definition;
         private Event<Object> event;
         private SynchronousReceivers lastReceivers;
         private ConcurrentMap<Class<?>, SynchronousReceivers> receiversByRuntimeType;
 
-        EventChannel(EventDefinition definition) {
+        NamedEvent(EventDefinition definition) {
             this.definition = definition;
         }
 
@@ -274,7 +274,7 @@ public final class ModuleEventEmitter implements EventEmitter {
             return qualifiers.toArray(new Annotation[0]);
         }
 
-        EventChannel accept(Object payload) {
+        NamedEvent accept(Object payload) {
             if (payload == null) {
                 throw new IllegalArgumentException("Event '" + definition.getName() + "' needs a payload: pass "
                         + (definition.getPayloadType() == null ? "any object"

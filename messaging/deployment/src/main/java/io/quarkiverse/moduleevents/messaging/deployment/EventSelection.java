@@ -2,6 +2,7 @@ package io.quarkiverse.moduleevents.messaging.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -30,7 +31,7 @@ final class EventSelection {
     /**
      * @return the selected events of the channel, each once, sorted by name
      */
-    List<BridgedEvent> select(String channel, boolean outgoing, List<String> selectors) {
+    List<SelectedEvent> select(String channel, boolean outgoing, List<String> selectors) {
         String key = "quarkus.module-events.messaging." + (outgoing ? "outgoing" : "incoming") + ".\"" + channel
                 + "\".events";
         Map<String, DeclaredEvent> selected = new TreeMap<>();
@@ -41,7 +42,7 @@ final class EventSelection {
             }
             matches.forEach(event -> selected.putIfAbsent(event.name(), event));
         }
-        List<BridgedEvent> events = new ArrayList<>();
+        List<SelectedEvent> events = new ArrayList<>();
         for (DeclaredEvent event : selected.values()) {
             if (event.payloadType() == null) {
                 problems.accept(new BridgedEventWithoutPayloadException("Event selected for a channel declares no"
@@ -49,7 +50,7 @@ final class EventSelection {
                         + "]; add @Payload(...) to " + event.member() + ", so the bridge knows what to decode its JSON"
                         + " into, or remove it from " + key));
             } else {
-                events.add(new BridgedEvent(channel, event, outgoing));
+                events.add(new SelectedEvent(channel, event, outgoing));
             }
         }
         return events;
@@ -75,10 +76,8 @@ final class EventSelection {
         }
         String rule = selector.contains(NamePatterns.WILDCARD) ? "Selected pattern matches no declared event: '"
                 : "Selected event is not declared by any module: '";
-        List<String> closest = ClosestName.ranked(selector, declared.eventNames(), 3);
-        return rule + selector + "' [key: " + key + "]"
-                + (closest.isEmpty() ? "; no module declares any event"
-                        : "; did you mean " + String.join(", ", closest.stream().map(name -> "'" + name + "'")
-                                .toList()) + "?");
+        return rule + selector + "' [key: " + key + "]; " + Objects.requireNonNullElse(
+                ClosestName.didYouMean(ClosestName.ranked(selector, declared.eventNames(), 3)),
+                "no module declares any event");
     }
 }

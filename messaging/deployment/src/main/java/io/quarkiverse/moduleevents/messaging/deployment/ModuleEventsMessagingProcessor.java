@@ -20,8 +20,9 @@ import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.deployment.BridgedEventBuildItem;
+import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
 import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
+import io.quarkiverse.moduleevents.deployment.ClassFiles;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.StructuredCloudEventsException;
@@ -83,32 +84,32 @@ class ModuleEventsMessagingProcessor {
     }
 
     @BuildStep
-    BridgedEventsBuildItem selectBridgedEvents(MessagingBridgeBuildTimeConfig config, DeclaredEventsBuildItem declared,
-            BuildProducer<MessagingProblemBuildItem> problems) {
+    SelectedEventsBuildItem selectBridgedEvents(MessagingBridgeBuildTimeConfig config, DeclaredEventsBuildItem declared,
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
         EventSelection selection = new EventSelection(declared,
-                problem -> problems.produce(new MessagingProblemBuildItem(problem)));
-        List<BridgedEvent> events = new ArrayList<>();
+                problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
+        List<SelectedEvent> events = new ArrayList<>();
         new TreeMap<>(config.outgoing()).forEach(
                 (channel, selected) -> events.addAll(selection.select(channel, true, selected.events())));
         new TreeMap<>(config.incoming()).forEach(
                 (channel, selected) -> events.addAll(selection.select(channel, false, selected.events())));
         events.forEach(bridged -> LOG.debugf("Bridging '%s' %s channel '%s'", bridged.event().name(),
                 bridged.outgoing() ? "out on" : "in from", bridged.channel()));
-        return new BridgedEventsBuildItem(events);
+        return new SelectedEventsBuildItem(events);
     }
 
     @BuildStep
-    void reportBridgedEvents(BridgedEventsBuildItem bridged, BuildProducer<BridgedEventBuildItem> catalog) {
-        for (BridgedEvent event : bridged.outgoing()) {
-            catalog.produce(new BridgedEventBuildItem(event.event().name(), event.channel(), true));
+    void reportBridgedEvents(SelectedEventsBuildItem bridged, BuildProducer<EventChannelBuildItem> catalog) {
+        for (SelectedEvent event : bridged.outgoing()) {
+            catalog.produce(new EventChannelBuildItem(event.event().name(), event.channel(), true));
         }
-        for (BridgedEvent event : bridged.incoming()) {
-            catalog.produce(new BridgedEventBuildItem(event.event().name(), event.channel(), false));
+        for (SelectedEvent event : bridged.incoming()) {
+            catalog.produce(new EventChannelBuildItem(event.event().name(), event.channel(), false));
         }
     }
 
     @BuildStep
-    void checkBinaryCloudEvents(BridgedEventsBuildItem bridged, BuildProducer<MessagingProblemBuildItem> problems) {
+    void checkBinaryCloudEvents(SelectedEventsBuildItem bridged, BuildProducer<ModuleEventsProblemBuildItem> problems) {
         Config config = ConfigProvider.getConfig();
         for (String channel : bridged.outgoingChannels()) {
             checkBinaryCloudEvents(config, "mp.messaging.outgoing." + channel + ".cloud-events-mode", problems);
@@ -119,10 +120,10 @@ class ModuleEventsMessagingProcessor {
     }
 
     private static void checkBinaryCloudEvents(Config config, String key,
-            BuildProducer<MessagingProblemBuildItem> problems) {
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
         String mode = config.getOptionalValue(key, String.class).orElse("binary");
         if (mode.trim().equalsIgnoreCase("structured")) {
-            problems.produce(new MessagingProblemBuildItem(new StructuredCloudEventsException(
+            problems.produce(new ModuleEventsProblemBuildItem(new StructuredCloudEventsException(
                     "Bridged channel is configured for structured CloudEvents: " + key + "=" + mode
                             + "; the messaging bridge sends and reads binary mode only: remove " + key
                             + " or set it to binary")));
@@ -130,7 +131,7 @@ class ModuleEventsMessagingProcessor {
     }
 
     @BuildStep
-    void registerChannels(BridgedEventsBuildItem bridged, BuildProducer<ChannelBuildItem> channels,
+    void registerChannels(SelectedEventsBuildItem bridged, BuildProducer<ChannelBuildItem> channels,
             BuildProducer<InjectedEmitterBuildItem> emitters) {
         for (String channel : bridged.outgoingChannels()) {
             channels.produce(ChannelBuildItem.outgoing(channel, configuredConnector("outgoing", channel)));
@@ -148,7 +149,7 @@ class ModuleEventsMessagingProcessor {
     }
 
     @BuildStep
-    void generateIncomingConsumers(BridgedEventsBuildItem bridged, BuildProducer<GeneratedBeanBuildItem> beans) {
+    void generateIncomingConsumers(SelectedEventsBuildItem bridged, BuildProducer<GeneratedBeanBuildItem> beans) {
         GeneratedBeanGizmoAdaptor output = new GeneratedBeanGizmoAdaptor(beans);
         for (String channel : bridged.incomingChannels()) {
             IncomingChannelGenerator.generate(channel, output);
@@ -156,14 +157,14 @@ class ModuleEventsMessagingProcessor {
     }
 
     @BuildStep
-    void registerOutgoingObservers(BridgedEventsBuildItem bridged, ObserverRegistrationPhaseBuildItem phase,
+    void registerOutgoingObservers(SelectedEventsBuildItem bridged, ObserverRegistrationPhaseBuildItem phase,
             Capabilities capabilities, Optional<OutgoingEventSinkBuildItem> sink,
             BuildProducer<ObserverConfiguratorBuildItem> observers) {
         // without transactions, CDI notifies an AFTER_SUCCESS observer at once, and ArC warns at every build;
         // a sink stores the event during the transaction, so that it commits with the sender's work
         boolean afterCommit = capabilities.isPresent(Capability.TRANSACTIONS) && sink.isEmpty();
         String notifyMethod = sink.isPresent() ? "stored" : "observed";
-        for (BridgedEvent event : bridged.outgoing()) {
+        for (SelectedEvent event : bridged.outgoing()) {
             for (boolean async : new boolean[] { false, true }) {
                 // ArC completes the configurator itself (done()) when it consumes the build item
                 observers.produce(new ObserverConfiguratorBuildItem(
@@ -172,7 +173,7 @@ class ModuleEventsMessagingProcessor {
         }
     }
 
-    private static ObserverConfigurator outgoingObserver(ObserverRegistrationPhaseBuildItem phase, BridgedEvent event,
+    private static ObserverConfigurator outgoingObserver(ObserverRegistrationPhaseBuildItem phase, SelectedEvent event,
             boolean async, boolean afterCommit, String notifyMethod) {
         String name = event.event().name();
         ObserverConfigurator observer = phase.getContext().configure()
@@ -193,7 +194,7 @@ class ModuleEventsMessagingProcessor {
     }
 
     @BuildStep
-    void contributeConnectorDefaults(BridgedEventsBuildItem bridged, List<ConnectorManagedChannelBuildItem> managed,
+    void contributeConnectorDefaults(SelectedEventsBuildItem bridged, List<ConnectorManagedChannelBuildItem> managed,
             BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
         Map<String, String> connectors = connectors(managed, ChannelDirection.OUTGOING);
         for (String channel : bridged.outgoingChannels()) {
@@ -243,7 +244,7 @@ class ModuleEventsMessagingProcessor {
     }
 
     @BuildStep
-    ReflectiveClassBuildItem registerPayloadsForJackson(BridgedEventsBuildItem bridged) {
+    ReflectiveClassBuildItem registerPayloadsForJackson(SelectedEventsBuildItem bridged) {
         String[] payloadTypes = Stream.concat(bridged.outgoing().stream(), bridged.incoming().stream()).map(event -> event.event().payloadType().toString()).distinct().sorted().toArray(String[]::new);
         return payloadTypes.length == 0 ? null
                 : ReflectiveClassBuildItem.builder(payloadTypes).constructors().methods().fields()
@@ -252,11 +253,11 @@ class ModuleEventsMessagingProcessor {
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    SyntheticBeanBuildItem recordRoutes(MessagingBridgeRecorder recorder, BridgedEventsBuildItem bridged,
+    SyntheticBeanBuildItem recordRoutes(MessagingBridgeRecorder recorder, SelectedEventsBuildItem bridged,
             DeclaredEventsBuildItem declared, List<ConnectorManagedChannelBuildItem> managed,
-            CombinedIndexBuildItem index, BuildProducer<MessagingProblemBuildItem> problems) {
+            CombinedIndexBuildItem index, BuildProducer<ModuleEventsProblemBuildItem> problems) {
         EventSubjects subjects = new EventSubjects(index.getComputingIndex(),
-                problem -> problems.produce(new MessagingProblemBuildItem(problem)));
+                problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
         Map<String, String> connectors = connectors(managed, ChannelDirection.OUTGOING);
         List<OutgoingRoute> outgoing = bridged.outgoing().stream()
                 .map(event -> new OutgoingRoute(event.channel(), event.event().name(), event.event().module(),
@@ -267,7 +268,7 @@ class ModuleEventsMessagingProcessor {
         bridged.incoming().forEach(event -> subjects.propertyOf(event.event().payloadType()));
         List<IncomingRoute> incoming = bridged.incoming().stream()
                 .map(event -> new IncomingRoute(event.channel(), event.event().name(), event.event().module(),
-                        loadClass(event.event().payloadType())))
+                        ClassFiles.load(event.event().payloadType().toString())))
                 .toList();
         return SyntheticBeanBuildItem.configure(BridgeRoutes.class)
                 .scope(Singleton.class)
@@ -278,25 +279,11 @@ class ModuleEventsMessagingProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void checkRuntimeConfiguration(MessagingBridgeRecorder recorder, BridgedEventsBuildItem bridged,
+    void checkRuntimeConfiguration(MessagingBridgeRecorder recorder, SelectedEventsBuildItem bridged,
             List<ConnectorManagedChannelBuildItem> managed) {
         Map<String, String> connectors = connectors(managed, ChannelDirection.INCOMING);
         List<String> kafkaIncoming = bridged.incomingChannels().stream()
                 .filter(channel -> KAFKA.equals(connectors.get(channel))).toList();
         recorder.checkConfiguration(!bridged.outgoing().isEmpty(), kafkaIncoming);
-    }
-
-    @BuildStep
-    void reportProblems(List<MessagingProblemBuildItem> collected, BuildProducer<ModuleEventsProblemBuildItem> problems) {
-        // the core extension reports them with its own, as one list
-        collected.forEach(problem -> problems.produce(new ModuleEventsProblemBuildItem(problem.problem())));
-    }
-
-    private static Class<?> loadClass(DotName name) {
-        try {
-            return Class.forName(name.toString(), false, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot load the payload type " + name, e);
-        }
     }
 }

@@ -45,8 +45,4 @@ public final class BridgeRoutes {
     boolean isDeclared(String name) {
         return declaredNames.contains(name);
     }
-
-    boolean hasOutgoing() {
-        return !outgoing.isEmpty();
-    }
 }

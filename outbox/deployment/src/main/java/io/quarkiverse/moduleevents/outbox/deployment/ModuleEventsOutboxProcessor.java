@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
-import io.quarkiverse.moduleevents.messaging.deployment.BridgedEventsBuildItem;
+import io.quarkiverse.moduleevents.messaging.deployment.SelectedEventsBuildItem;
 import io.quarkiverse.moduleevents.messaging.deployment.OutgoingEventSinkBuildItem;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.JtaMissingException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.NoDataSourceException;
@@ -48,7 +48,7 @@ class ModuleEventsOutboxProcessor {
 
     @BuildStep
     OutboxDataSourceBuildItem checkDataSource(OutboxBuildTimeConfig config, List<JdbcDataSourceBuildItem> dataSources,
-            Capabilities capabilities, BuildProducer<OutboxProblemBuildItem> problems) {
+            Capabilities capabilities, BuildProducer<ModuleEventsProblemBuildItem> problems) {
         String name = config.datasource().orElse(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
         List<OutboxDeploymentException> found = new ArrayList<>();
         if (!capabilities.isPresent(Capability.TRANSACTIONS)) {
@@ -67,7 +67,7 @@ class ModuleEventsOutboxProcessor {
         } else {
             checkDataSource(dataSource, found);
         }
-        found.forEach(problem -> problems.produce(new OutboxProblemBuildItem(problem)));
+        found.forEach(problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
         LOG.debugf("Outbox datasource: '%s'", name);
         return found.isEmpty() ? new OutboxDataSourceBuildItem(name, dataSource.getDbKind()) : null;
     }
@@ -109,7 +109,7 @@ class ModuleEventsOutboxProcessor {
 
     @BuildStep
     AdditionalBeanBuildItem registerInbox(OutboxBuildTimeConfig config, Optional<OutboxDataSourceBuildItem> dataSource,
-            BridgedEventsBuildItem bridged) {
+            SelectedEventsBuildItem bridged) {
         boolean enabled = config.inbox().enabled().orElse(!bridged.incomingChannels().isEmpty());
         LOG.debugf("Outbox inbox %s", enabled ? "enabled" : "disabled");
         return dataSource.isEmpty() || !enabled ? null
@@ -126,11 +126,5 @@ class ModuleEventsOutboxProcessor {
                 .unremovable()
                 .supplier(recorder.store(checked.name(), checked.dbKind()))
                 .done()).orElse(null);
-    }
-
-    @BuildStep
-    void reportProblems(List<OutboxProblemBuildItem> collected, BuildProducer<ModuleEventsProblemBuildItem> problems) {
-        // the core extension reports them with its own, as one list
-        collected.forEach(problem -> problems.produce(new ModuleEventsProblemBuildItem(problem.problem())));
     }
 }

@@ -9,5 +9,5 @@ import io.quarkiverse.moduleevents.deployment.DeclaredEvent;
  * @param event the declared event
  * @param outgoing whether the event goes out on the channel; otherwise it comes in from it
  */
-record BridgedEvent(String channel, DeclaredEvent event, boolean outgoing) {
+record SelectedEvent(String channel, DeclaredEvent event, boolean outgoing) {
 }

@@ -17,7 +17,7 @@ import io.quarkus.arc.processor.ObserverInfo;
 /**
  * What one observer method observes, in the terms of module events: an event name, a module, both or neither.
  */
-final class ObservedEvent {
+final class ModuleEventObserver {
 
     final ObserverInfo observer;
     final String name;
@@ -27,7 +27,7 @@ final class ObservedEvent {
     /** whether the observer requires a qualifier that module events never carry, such as {@code @Default} */
     final boolean foreignQualifier;
 
-    ObservedEvent(ObserverInfo observer) {
+    ModuleEventObserver(ObserverInfo observer) {
         this.observer = observer;
         String name = null;
         String module = null;
@@ -54,7 +54,7 @@ final class ObservedEvent {
      * @return whether the observer takes part in module events: it observes an event name or a module
      */
     boolean isModuleEventObserver() {
-        return (name != null && name.indexOf(':') >= 0) || module != null || pattern != null;
+        return NamePatterns.isEventName(name) || module != null || pattern != null;
     }
 
     /**

@@ -9,7 +9,7 @@ import io.quarkus.builder.item.MultiBuildItem;
  * out on a channel counts as received, one that comes in from a channel as sent: the catalog lists the channel, and
  * neither is reported as unused.
  */
-public final class BridgedEventBuildItem extends MultiBuildItem {
+public final class EventChannelBuildItem extends MultiBuildItem {
 
     private final String eventName;
     private final String channel;
@@ -20,7 +20,7 @@ public final class BridgedEventBuildItem extends MultiBuildItem {
      * @param channel the messaging channel
      * @param outgoing {@code true} when the event goes out on the channel, {@code false} when it comes in from it
      */
-    public BridgedEventBuildItem(String eventName, String channel, boolean outgoing) {
+    public EventChannelBuildItem(String eventName, String channel, boolean outgoing) {
         this.eventName = Objects.requireNonNull(eventName);
         this.channel = Objects.requireNonNull(channel);
         this.outgoing = outgoing;
