@@ -16,12 +16,15 @@ import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.N
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.TransactionsDisabledException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.UnsupportedDatabaseException;
 import io.quarkiverse.moduleevents.outbox.runtime.InboxCleanup;
+import io.quarkiverse.moduleevents.outbox.runtime.InboxRows;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxDataSource;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxInbox;
 import io.quarkiverse.moduleevents.outbox.runtime.StoreOutboxAdmin;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRecorder;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRelay;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxSchema;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxStartup;
-import io.quarkiverse.moduleevents.outbox.runtime.OutboxStore;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxWriter;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -97,8 +100,8 @@ class ModuleEventsOutboxProcessor {
     AdditionalBeanBuildItem registerOutboxBeans(Optional<OutboxDataSourceBuildItem> dataSource) {
         return dataSource.isEmpty() ? null
                 : AdditionalBeanBuildItem.builder().setUnremovable()
-                        .addBeanClasses(OutboxWriter.class, OutboxRelay.class, OutboxStartup.class,
-                                StoreOutboxAdmin.class)
+                        .addBeanClasses(OutboxSchema.class, OutboxRows.class, OutboxWriter.class, OutboxRelay.class,
+                                OutboxStartup.class, StoreOutboxAdmin.class)
                         .build();
     }
 
@@ -114,17 +117,17 @@ class ModuleEventsOutboxProcessor {
         LOG.debugf("Outbox inbox %s", enabled ? "enabled" : "disabled");
         return dataSource.isEmpty() || !enabled ? null
                 : AdditionalBeanBuildItem.builder().setUnremovable()
-                        .addBeanClasses(OutboxInbox.class, InboxCleanup.class)
+                        .addBeanClasses(InboxRows.class, OutboxInbox.class, InboxCleanup.class)
                         .build();
     }
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    SyntheticBeanBuildItem recordStore(OutboxRecorder recorder, Optional<OutboxDataSourceBuildItem> dataSource) {
-        return dataSource.map(checked -> SyntheticBeanBuildItem.configure(OutboxStore.class)
+    SyntheticBeanBuildItem recordDataSource(OutboxRecorder recorder, Optional<OutboxDataSourceBuildItem> dataSource) {
+        return dataSource.map(checked -> SyntheticBeanBuildItem.configure(OutboxDataSource.class)
                 .scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.store(checked.name(), checked.dbKind()))
+                .supplier(recorder.dataSource(checked.name(), checked.dbKind()))
                 .done()).orElse(null);
     }
 }

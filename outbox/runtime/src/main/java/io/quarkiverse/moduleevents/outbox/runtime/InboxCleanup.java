@@ -26,15 +26,17 @@ public class InboxCleanup {
     private static final Logger LOG = Logger.getLogger(InboxCleanup.class);
     private static final long STOP_SECONDS = 10;
 
-    private final OutboxStore store;
+    private final OutboxDataSource dataSource;
+    private final InboxRows inboxRows;
     private final OutboxRuntimeConfig.Inbox config;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
     @Inject
-    InboxCleanup(OutboxStore store, OutboxRuntimeConfig config) {
-        this.store = store;
+    InboxCleanup(OutboxDataSource dataSource, InboxRows inboxRows, OutboxRuntimeConfig config) {
+        this.dataSource = dataSource;
+        this.inboxRows = inboxRows;
         this.config = config.inbox();
     }
 
@@ -85,8 +87,8 @@ public class InboxCleanup {
         int deleted;
         do {
             deleted = QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection connection = store.connection()) {
-                    return store.deleteInboxRowsBefore(connection, cutoff, BATCH_SIZE);
+                try (Connection connection = dataSource.connection()) {
+                    return inboxRows.deleteReceivedBefore(connection, cutoff, BATCH_SIZE);
                 }
             });
             total += deleted;

@@ -19,12 +19,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Singleton
 public class OutboxInbox implements IncomingEventInbox {
 
-    private final OutboxStore store;
+    private final OutboxDataSource dataSource;
+    private final InboxRows inboxRows;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    OutboxInbox(OutboxStore store) {
-        this.store = store;
+    OutboxInbox(OutboxDataSource dataSource, InboxRows inboxRows) {
+        this.dataSource = dataSource;
+        this.inboxRows = inboxRows;
     }
 
     @Override
@@ -47,11 +49,11 @@ public class OutboxInbox implements IncomingEventInbox {
     }
 
     private boolean record(String source, String id) {
-        try (Connection connection = store.connection()) {
-            return store.recordIncoming(connection, source, id, clock.instant());
+        try (Connection connection = dataSource.connection()) {
+            return inboxRows.record(connection, source, id, clock.instant());
         } catch (SQLException e) {
             throw new IllegalStateException("Incoming event not recorded in the inbox table of datasource '"
-                    + store.dataSourceName() + "': " + e.getMessage() + " [source: " + source + ", id: " + id + "]",
+                    + dataSource.name() + "': " + e.getMessage() + " [source: " + source + ", id: " + id + "]",
                     e);
         }
     }

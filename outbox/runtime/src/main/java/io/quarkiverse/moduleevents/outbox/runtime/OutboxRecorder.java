@@ -10,8 +10,8 @@ public class OutboxRecorder {
     /**
      * @param dbKind a supported Quarkus database kind, {@code postgresql} or {@code h2}
      */
-    public Supplier<OutboxStore> store(String dataSourceName, String dbKind) {
-        OutboxStore store = new OutboxStore(dataSourceName, Dialect.of(dbKind));
-        return () -> store;
+    public Supplier<OutboxDataSource> dataSource(String dataSourceName, String dbKind) {
+        OutboxDataSource dataSource = new OutboxDataSource(dataSourceName, Dialect.of(dbKind));
+        return () -> dataSource;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSender;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedRetention;
-import io.quarkiverse.moduleevents.outbox.runtime.OutboxStore.ClaimedRow;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.ClaimedRow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -58,7 +59,8 @@ public class OutboxRelay {
     /** time for the statements of a batch, beyond the sends */
     private static final long STATEMENT_SECONDS = 60;
 
-    private final OutboxStore store;
+    private final OutboxDataSource dataSource;
+    private final OutboxRows outboxRows;
     private final OutgoingEventSender sender;
     private final OutboxRuntimeConfig.Relay config;
     private final boolean keepPublished;
@@ -68,8 +70,10 @@ public class OutboxRelay {
     private Thread thread;
 
     @Inject
-    OutboxRelay(OutboxStore store, OutgoingEventSender sender, OutboxRuntimeConfig config) {
-        this.store = store;
+    OutboxRelay(OutboxDataSource dataSource, OutboxRows outboxRows, OutgoingEventSender sender,
+            OutboxRuntimeConfig config) {
+        this.dataSource = dataSource;
+        this.outboxRows = outboxRows;
         this.sender = sender;
         this.config = config.relay();
         this.keepPublished = config.publishedRetention() == PublishedRetention.KEEP;
@@ -135,8 +139,8 @@ public class OutboxRelay {
     int relayBatch() {
         int timeout = (int) Math.min(Integer.MAX_VALUE, config.sendTimeout().toSeconds() + STATEMENT_SECONDS);
         return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
-            try (Connection connection = store.connection()) {
-                List<ClaimedRow> rows = store.claim(connection, clock.instant(), config.batchSize());
+            try (Connection connection = dataSource.connection()) {
+                List<ClaimedRow> rows = outboxRows.claim(connection, clock.instant(), config.batchSize());
                 if (rows.isEmpty()) {
                     return 0;
                 }
@@ -148,20 +152,20 @@ public class OutboxRelay {
     }
 
     private List<CompletableFuture<Void>> send(List<ClaimedRow> rows) {
-        List<CompletableFuture<Void>> outcomes = new ArrayList<>(rows.size());
+        List<CompletableFuture<Void>> sends = new ArrayList<>(rows.size());
         Map<String, CompletableFuture<Void>> lastOfSubject = new HashMap<>();
         for (ClaimedRow row : rows) {
             OutgoingEvent event = row.event();
             CompletableFuture<Void> previous = event.subject() == null ? null : lastOfSubject.get(event.subject());
-            CompletableFuture<Void> outcome = previous == null ? send(event)
+            CompletableFuture<Void> sent = previous == null ? send(event)
                     : previous.handle((ignored, failure) -> failure == null ? send(event)
-                            : CompletableFuture.<Void> failedFuture(HELD_BACK)).thenCompose(sent -> sent);
+                            : CompletableFuture.<Void> failedFuture(HELD_BACK)).thenCompose(next -> next);
             if (event.subject() != null) {
-                lastOfSubject.put(event.subject(), outcome);
+                lastOfSubject.put(event.subject(), sent);
             }
-            outcomes.add(outcome);
+            sends.add(sent);
         }
-        return outcomes;
+        return sends;
     }
 
     private CompletableFuture<Void> send(OutgoingEvent event) {
@@ -169,59 +173,82 @@ public class OutboxRelay {
     }
 
     /**
+     * Waits for the sends, then settles each row in order and the published ones together, and logs the batch.
+     *
      * @return whether some rows were not sent because their channel's connector has closed the channel
      */
-    private boolean settle(Connection connection, List<ClaimedRow> rows, List<CompletableFuture<Void>> outcomes)
+    private boolean settle(Connection connection, List<ClaimedRow> rows, List<CompletableFuture<Void>> sends)
             throws SQLException {
-        CompletableFuture<Void> all = CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new));
+        awaitSends(sends);
+        Instant now = clock.instant();
+        Settlement settlement = new Settlement();
+        for (int i = 0; i < rows.size(); i++) {
+            ClaimedRow row = rows.get(i);
+            settlement.add(row.event(), settleRow(connection, row, failure(sends.get(i)), now));
+        }
+        outboxRows.published(connection, settlement.published(), now, keepPublished);
+        logClosedChannels(settlement);
+        logSettlement(settlement);
+        return settlement.hasClosedChannels();
+    }
+
+    /**
+     * Waits up to {@code relay.send-timeout} for the broker to acknowledge every send.
+     */
+    private void awaitSends(List<CompletableFuture<Void>> sends) {
         try {
-            all.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            // each outcome says which rows failed
+            // each send's outcome says which rows failed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Instant now = clock.instant();
-        List<String> published = new ArrayList<>();
-        int failed = 0;
-        int dead = 0;
-        Set<String> closedChannels = new TreeSet<>();
-        int waiting = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            OutgoingEvent event = rows.get(i).event();
-            Throwable failure = failure(outcomes.get(i));
-            if (failure == null) {
-                published.add(event.id());
-            } else if (notSentForAClosedChannel(event, failure)) {
-                closedChannels.add(event.channel());
-                waiting++;
-            } else if (failure != HELD_BACK) {
-                int attempts = rows.get(i).attempts() + 1;
-                boolean isDead = attempts >= config.maxAttempts();
-                store.failed(connection, event.id(), attempts, isDead ? null : now.plus(backoff(attempts)),
-                        String.valueOf(failure));
-                logFailure(event, attempts, isDead, failure);
-                failed++;
-                dead += isDead ? 1 : 0;
-            }
+    }
+
+    /**
+     * Records a failed attempt on a row whose send failed, unless it waits for a closed channel or was held back.
+     *
+     * @param failure {@code null} when the send was acknowledged
+     * @return what became of the row
+     */
+    private Outcome settleRow(Connection connection, ClaimedRow row, Throwable failure, Instant now)
+            throws SQLException {
+        if (failure == null) {
+            return Outcome.PUBLISHED;
+        } else if (notSentForAClosedChannel(row.event(), failure)) {
+            return Outcome.WAITING_FOR_CHANNEL;
+        } else if (failure == HELD_BACK) {
+            return Outcome.HELD_BACK;
         }
-        store.published(connection, published, now, keepPublished);
-        if (!closedChannels.isEmpty()) {
+        int attempts = row.attempts() + 1;
+        boolean dead = attempts >= config.maxAttempts();
+        outboxRows.failed(connection, row.event().id(), attempts, dead ? null : now.plus(backoff(attempts)),
+                String.valueOf(failure));
+        logFailure(row.event(), attempts, dead, failure);
+        return dead ? Outcome.DEAD : Outcome.RETRY;
+    }
+
+    private void logClosedChannels(Settlement settlement) {
+        if (settlement.hasClosedChannels()) {
             LOG.errorf("Outbox relay: the connector has closed the outgoing channel %s, so %d rows wait, their attempts"
                     + " not counted, until the application restarts; the channel's log says why (with AMQP: a"
                     + " message the broker refused), and the application's liveness check reports it",
-                    String.join(", ", closedChannels), waiting);
+                    String.join(", ", settlement.closedChannels()), settlement.count(Outcome.WAITING_FOR_CHANNEL));
         }
+    }
+
+    private void logSettlement(Settlement settlement) throws SQLException {
+        int failed = settlement.count(Outcome.RETRY) + settlement.count(Outcome.DEAD);
         if (failed > 0) {
-            OutboxCounts counts = store.counts();
+            OutboxCounts counts = outboxRows.counts();
             LOG.warnf("Outbox relay: %d published, %d failed (%d of them now DEAD), %d held back; the outbox holds"
-                    + " %d pending rows (%d of them failing) and %d DEAD rows", published.size(), failed, dead,
-                    rows.size() - published.size() - failed - waiting, counts.pending(), counts.failing(),
-                    counts.dead());
+                    + " %d pending rows (%d of them failing) and %d DEAD rows", settlement.count(Outcome.PUBLISHED),
+                    failed, settlement.count(Outcome.DEAD), settlement.count(Outcome.HELD_BACK), counts.pending(),
+                    counts.failing(), counts.dead());
         } else {
-            LOG.debugf("Outbox relay: %d published", published.size());
+            LOG.debugf("Outbox relay: %d published", settlement.count(Outcome.PUBLISHED));
         }
-        return !closedChannels.isEmpty();
     }
 
     /**
@@ -274,5 +301,62 @@ public class OutboxRelay {
         long exponential = initial > (max >> doublings) ? max : initial << doublings;
         long half = exponential / 2;
         return Duration.ofMillis(exponential - half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+
+    /**
+     * What became of a claimed row.
+     */
+    private enum Outcome {
+        /** acknowledged by the broker */
+        PUBLISHED,
+        /** not sent, or not acknowledged, because its channel's connector has closed the channel: no attempt */
+        WAITING_FOR_CHANNEL,
+        /** not sent because an earlier row of its subject failed: no attempt */
+        HELD_BACK,
+        /** a failed attempt, with a next one after the backoff */
+        RETRY,
+        /** a failed attempt, the last of {@code relay.max-attempts} */
+        DEAD
+    }
+
+    /**
+     * The outcomes of a batch's rows.
+     */
+    private static final class Settlement {
+
+        private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        private final List<String> published = new ArrayList<>();
+        private final Set<String> closedChannels = new TreeSet<>();
+
+        void add(OutgoingEvent event, Outcome outcome) {
+            counts.merge(outcome, 1, Integer::sum);
+            if (outcome == Outcome.PUBLISHED) {
+                published.add(event.id());
+            } else if (outcome == Outcome.WAITING_FOR_CHANNEL) {
+                closedChannels.add(event.channel());
+            }
+        }
+
+        int count(Outcome outcome) {
+            return counts.getOrDefault(outcome, 0);
+        }
+
+        /**
+         * @return the ids of the acknowledged rows
+         */
+        List<String> published() {
+            return published;
+        }
+
+        /**
+         * @return the closed channels that rows wait for, sorted
+         */
+        Set<String> closedChannels() {
+            return closedChannels;
+        }
+
+        boolean hasClosedChannels() {
+            return !closedChannels.isEmpty();
+        }
     }
 }

@@ -23,7 +23,8 @@ public class OutboxStartup {
 
     private static final Logger LOG = Logger.getLogger(OutboxStartup.class);
 
-    private final OutboxStore store;
+    private final OutboxDataSource dataSource;
+    private final OutboxSchema schema;
     private final OutboxRelay relay;
     private final Instance<InboxCleanup> inboxCleanup;
     private final OutboxRuntimeConfig config;
@@ -32,9 +33,10 @@ public class OutboxStartup {
      * @param inboxCleanup a bean only when the inbox is enabled
      */
     @Inject
-    OutboxStartup(OutboxStore store, OutboxRelay relay, Instance<InboxCleanup> inboxCleanup,
-            OutboxRuntimeConfig config) {
-        this.store = store;
+    OutboxStartup(OutboxDataSource dataSource, OutboxSchema schema, OutboxRelay relay,
+            Instance<InboxCleanup> inboxCleanup, OutboxRuntimeConfig config) {
+        this.dataSource = dataSource;
+        this.schema = schema;
         this.relay = relay;
         this.inboxCleanup = inboxCleanup;
         this.config = config;
@@ -43,8 +45,8 @@ public class OutboxStartup {
     void start(@Observes StartupEvent event) throws SQLException {
         switch (config.schemaManagement()) {
             case CREATE -> {
-                store.createSchema();
-                LOG.debugf("Outbox tables are ready in datasource '%s'", store.dataSourceName());
+                schema.create();
+                LOG.debugf("Outbox tables are ready in datasource '%s'", dataSource.name());
             }
             case VALIDATE -> validate();
             case NONE -> {
@@ -57,10 +59,10 @@ public class OutboxStartup {
     }
 
     private void validate() throws SQLException {
-        List<String> missing = store.missingSchema();
+        List<String> missing = schema.missing();
         if (!missing.isEmpty()) {
             throw new ConfigurationException("The outbox's schema is incomplete in datasource '"
-                    + store.dataSourceName() + "': missing " + String.join(", ", missing)
+                    + dataSource.name() + "': missing " + String.join(", ", missing)
                     + "; create it with the DDL of the outbox's documentation (in your migrations), or set"
                     + " quarkus.module-events.outbox.schema-management=create");
         }

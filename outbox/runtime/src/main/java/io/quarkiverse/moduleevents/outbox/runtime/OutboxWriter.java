@@ -32,15 +32,17 @@ public class OutboxWriter implements OutgoingEventSink {
     private static final Logger LOG = Logger.getLogger(OutboxWriter.class);
     private static final Object WAKE_REGISTERED = new Object();
 
-    private final OutboxStore store;
+    private final OutboxDataSource dataSource;
+    private final OutboxRows outboxRows;
     private final OutboxRelay relay;
     private final TransactionManager transactions;
     private final TransactionSynchronizationRegistry synchronizations;
 
     @Inject
-    OutboxWriter(OutboxStore store, OutboxRelay relay, TransactionManager transactions,
-            TransactionSynchronizationRegistry synchronizations) {
-        this.store = store;
+    OutboxWriter(OutboxDataSource dataSource, OutboxRows outboxRows, OutboxRelay relay,
+            TransactionManager transactions, TransactionSynchronizationRegistry synchronizations) {
+        this.dataSource = dataSource;
+        this.outboxRows = outboxRows;
         this.relay = relay;
         this.transactions = transactions;
         this.synchronizations = synchronizations;
@@ -79,11 +81,11 @@ public class OutboxWriter implements OutgoingEventSink {
     }
 
     private void insert(OutgoingEvent event) {
-        try (Connection connection = store.connection()) {
-            store.insert(connection, event);
+        try (Connection connection = dataSource.connection()) {
+            outboxRows.insert(connection, event);
         } catch (SQLException e) {
             throw new OutboxWriteException("Event not written to the outbox table of datasource '"
-                    + store.dataSourceName() + "': " + e.getMessage() + " [id: " + event.id() + ", event: "
+                    + dataSource.name() + "': " + e.getMessage() + " [id: " + event.id() + ", event: "
                     + event.name() + ", channel: " + event.channel() + "]", e);
         }
     }

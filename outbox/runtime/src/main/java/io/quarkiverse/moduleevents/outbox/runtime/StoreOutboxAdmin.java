@@ -14,18 +14,20 @@ import io.quarkiverse.moduleevents.outbox.OutboxEntry;
 import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 
 /**
- * Answers {@link OutboxAdmin} from the store, with its failures turned into {@link IllegalStateException}s, and wakes
- * the relay after a resubmission.
+ * Answers {@link OutboxAdmin} from the outbox table, with its failures turned into {@link IllegalStateException}s,
+ * and wakes the relay after a resubmission.
  */
 @Singleton
 public class StoreOutboxAdmin implements OutboxAdmin {
 
-    private final OutboxStore store;
+    private final OutboxDataSource dataSource;
+    private final OutboxRows outboxRows;
     private final OutboxRelay relay;
 
     @Inject
-    StoreOutboxAdmin(OutboxStore store, OutboxRelay relay) {
-        this.store = store;
+    StoreOutboxAdmin(OutboxDataSource dataSource, OutboxRows outboxRows, OutboxRelay relay) {
+        this.dataSource = dataSource;
+        this.outboxRows = outboxRows;
         this.relay = relay;
     }
 
@@ -35,7 +37,7 @@ public class StoreOutboxAdmin implements OutboxAdmin {
             throw new IllegalArgumentException("The limit must be positive, was " + limit);
         }
         try {
-            return store.list(status, limit);
+            return outboxRows.list(status, limit);
         } catch (SQLException e) {
             throw failed("list the outbox's " + status + " rows", e);
         }
@@ -44,7 +46,7 @@ public class StoreOutboxAdmin implements OutboxAdmin {
     @Override
     public OutboxCounts counts() {
         try {
-            return store.counts();
+            return outboxRows.counts();
         } catch (SQLException e) {
             throw failed("count the outbox's rows", e);
         }
@@ -66,7 +68,7 @@ public class StoreOutboxAdmin implements OutboxAdmin {
     private int resubmit(UUID id, String what) {
         int resubmitted;
         try {
-            resubmitted = store.resubmit(id, Instant.now());
+            resubmitted = outboxRows.resubmit(id, Instant.now());
         } catch (SQLException e) {
             throw failed("resubmit " + what, e);
         }
@@ -77,7 +79,7 @@ public class StoreOutboxAdmin implements OutboxAdmin {
     }
 
     private IllegalStateException failed(String what, SQLException e) {
-        return new IllegalStateException("Cannot " + what + " in datasource '" + store.dataSourceName() + "': "
+        return new IllegalStateException("Cannot " + what + " in datasource '" + dataSource.name() + "': "
                 + e.getMessage(), e);
     }
 }

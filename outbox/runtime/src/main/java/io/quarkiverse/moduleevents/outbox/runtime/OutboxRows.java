@@ -1,0 +1,223 @@
+package io.quarkiverse.moduleevents.outbox.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
+import io.quarkiverse.moduleevents.outbox.OutboxCounts;
+import io.quarkiverse.moduleevents.outbox.OutboxEntry;
+import io.quarkiverse.moduleevents.outbox.OutboxStatus;
+
+/**
+ * The statements on the outbox table, {@code module_events_outbox}: the writer's insert, the relay's claim and
+ * settlement, and the admin queries. A method that takes a {@link Connection} runs in the caller's transaction; the
+ * others take a connection of their own, which joins the current JTA transaction when there is one.
+ */
+@Singleton
+public class OutboxRows {
+
+    private static final String INSERT = """
+            INSERT INTO module_events_outbox (id, channel, event_name, module, source, subject, payload, created_at,
+                status, attempts, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
+    private static final String MARK_PUBLISHED = """
+            UPDATE module_events_outbox SET status = 'PUBLISHED', published_at = ? WHERE id = ?""";
+    private static final String DELETE_PUBLISHED = """
+            DELETE FROM module_events_outbox WHERE id = ?""";
+    private static final String RECORD_FAILED_ATTEMPT = """
+            UPDATE module_events_outbox
+            SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?
+            WHERE id = ?""";
+    /** with the dialect's limit clause in place of {@code %s} */
+    private static final String LIST_BY_STATUS = """
+            SELECT id, seq, channel, event_name, module, source, subject, status, attempts, created_at,
+                next_attempt_at, last_error
+            FROM module_events_outbox WHERE status = ? ORDER BY seq %s""";
+    private static final String COUNT_BY_STATUS = """
+            SELECT status, COUNT(*) AS total, SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) AS failing
+            FROM module_events_outbox GROUP BY status""";
+    private static final String RESUBMIT_DEAD = """
+            UPDATE module_events_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?
+            WHERE status = 'DEAD'""";
+    private static final String RESUBMIT_DEAD_ROW = """
+            UPDATE module_events_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?
+            WHERE status = 'DEAD' AND id = ?""";
+    private static final int MAX_ERROR_LENGTH = 4000;
+
+    private final OutboxDataSource dataSource;
+    private final String claimStatement;
+    private final String listStatement;
+
+    @Inject
+    OutboxRows(OutboxDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.claimStatement = dataSource.dialect().claimStatement();
+        this.listStatement = LIST_BY_STATUS.formatted(dataSource.dialect().limit());
+    }
+
+    void insert(Connection connection, OutgoingEvent event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, UUID.fromString(event.id()));
+            insert.setString(2, event.channel());
+            insert.setString(3, event.name());
+            insert.setString(4, event.module());
+            insert.setString(5, event.source());
+            insert.setString(6, event.subject());
+            insert.setBytes(7, event.data());
+            insert.setObject(8, event.time());
+            insert.setObject(9, event.time());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Claims rows due at {@code now} for the caller's transaction: see {@link Dialect#claimStatement()}.
+     */
+    List<ClaimedRow> claim(Connection connection, Instant now, int limit) throws SQLException {
+        List<ClaimedRow> rows = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(claimStatement)) {
+            claim.setObject(1, utc(now));
+            claim.setObject(2, utc(now));
+            claim.setInt(3, limit);
+            try (ResultSet result = claim.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new ClaimedRow(event(result), result.getInt("attempts")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static OutgoingEvent event(ResultSet result) throws SQLException {
+        return new OutgoingEvent(result.getObject("id", UUID.class).toString(), result.getString("channel"),
+                result.getString("event_name"), result.getString("module"), result.getString("source"),
+                result.getString("subject"), result.getObject("created_at", OffsetDateTime.class),
+                result.getBytes("payload"));
+    }
+
+    /**
+     * Marks the rows {@code PUBLISHED} at {@code now} when {@code keep} is set, else deletes them.
+     */
+    void published(Connection connection, List<String> ids, Instant now, boolean keep) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(keep ? MARK_PUBLISHED : DELETE_PUBLISHED)) {
+            for (String id : ids) {
+                int parameter = 1;
+                if (keep) {
+                    statement.setObject(parameter++, utc(now));
+                }
+                statement.setObject(parameter, UUID.fromString(id));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /**
+     * Records a failed attempt: the row waits until {@code nextAttemptAt}, or becomes {@code DEAD} when
+     * {@code nextAttemptAt} is {@code null}.
+     */
+    void failed(Connection connection, String id, int attempts, Instant nextAttemptAt, String error)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(RECORD_FAILED_ATTEMPT)) {
+            statement.setString(1, (nextAttemptAt == null ? OutboxStatus.DEAD : OutboxStatus.PENDING).name());
+            statement.setInt(2, attempts);
+            statement.setObject(3, nextAttemptAt == null ? null : utc(nextAttemptAt));
+            statement.setString(4, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
+            statement.setObject(5, UUID.fromString(id));
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * @return up to {@code limit} rows of a status, in order of writing
+     */
+    List<OutboxEntry> list(OutboxStatus status, int limit) throws SQLException {
+        List<OutboxEntry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.connection();
+                PreparedStatement select = connection.prepareStatement(listStatement)) {
+            select.setString(1, status.name());
+            select.setInt(2, limit);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    entries.add(entry(result));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static OutboxEntry entry(ResultSet result) throws SQLException {
+        return new OutboxEntry(result.getObject("id", UUID.class), result.getLong("seq"),
+                result.getString("channel"), result.getString("event_name"), result.getString("module"),
+                result.getString("source"), result.getString("subject"),
+                OutboxStatus.valueOf(result.getString("status")), result.getInt("attempts"),
+                result.getObject("created_at", OffsetDateTime.class).toInstant(),
+                result.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
+                result.getString("last_error"));
+    }
+
+    OutboxCounts counts() throws SQLException {
+        Map<OutboxStatus, Long> byStatus = new EnumMap<>(OutboxStatus.class);
+        long failing = 0;
+        try (Connection connection = dataSource.connection();
+                PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS);
+                ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                OutboxStatus status = OutboxStatus.valueOf(result.getString("status"));
+                byStatus.put(status, result.getLong("total"));
+                if (status == OutboxStatus.PENDING) {
+                    failing = result.getLong("failing");
+                }
+            }
+        }
+        return new OutboxCounts(byStatus.getOrDefault(OutboxStatus.PENDING, 0L), failing,
+                byStatus.getOrDefault(OutboxStatus.PUBLISHED, 0L), byStatus.getOrDefault(OutboxStatus.DEAD, 0L));
+    }
+
+    /**
+     * Makes {@code DEAD} rows {@code PENDING} again, with no attempts, due at {@code now}; all of them when
+     * {@code id} is {@code null}.
+     *
+     * @return how many rows were resubmitted
+     */
+    int resubmit(UUID id, Instant now) throws SQLException {
+        String sql = id == null ? RESUBMIT_DEAD : RESUBMIT_DEAD_ROW;
+        try (Connection connection = dataSource.connection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setObject(1, utc(now));
+            if (id != null) {
+                update.setObject(2, id);
+            }
+            return update.executeUpdate();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A row claimed by the relay.
+     *
+     * @param event the event, as it was written
+     * @param attempts how many sends of it failed before
+     */
+    record ClaimedRow(OutgoingEvent event, int attempts) {
+    }
+}

@@ -1,0 +1,86 @@
+package io.quarkiverse.moduleevents.outbox.runtime;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * Creates the outbox's tables, {@code module_events_outbox} and {@code module_events_inbox}, with their indexes, or
+ * tells which of their tables and columns are missing.
+ */
+@Singleton
+public class OutboxSchema {
+
+    private static final String OUTBOX = "module_events_outbox";
+    private static final String INBOX = "module_events_inbox";
+    /** the columns each table must have, tables in the order they are checked */
+    private static final Map<String, List<String>> COLUMNS = Map.of(
+            OUTBOX, List.of("id", "seq", "channel", "event_name", "module", "source", "subject", "payload",
+                    "created_at", "status", "attempts", "next_attempt_at", "last_error", "published_at"),
+            INBOX, List.of("source", "id", "received_at"));
+    private static final List<String> TABLES = List.of(OUTBOX, INBOX);
+
+    private final OutboxDataSource dataSource;
+
+    @Inject
+    OutboxSchema(OutboxDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Creates the tables and indexes that do not exist yet, with the statements of the datasource's dialect.
+     */
+    void create() throws SQLException {
+        try (Connection connection = dataSource.connection(); Statement statement = connection.createStatement()) {
+            for (String sql : dataSource.dialect().createStatements()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * @return every missing table ({@code table module_events_outbox}) and column
+     *         ({@code column module_events_outbox.status}), empty when none is
+     */
+    List<String> missing() throws SQLException {
+        List<String> missing = new ArrayList<>();
+        try (Connection connection = dataSource.connection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            for (String table : TABLES) {
+                List<String> present = columns(metaData, table);
+                if (present.isEmpty()) {
+                    missing.add("table " + table);
+                    continue;
+                }
+                for (String column : COLUMNS.get(table)) {
+                    if (!present.contains(column)) {
+                        missing.add("column " + table + "." + column);
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static List<String> columns(DatabaseMetaData metaData, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        // PostgreSQL folds unquoted names to lower case, H2 to upper case
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet result = metaData.getColumns(null, null, name, null)) {
+                while (result.next()) {
+                    columns.add(result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
+    }
+}
