@@ -136,11 +136,11 @@ public final class EventCatalogRenderer {
     }
 
     private static String describe(CatalogReceiver receiver) {
+        String neverRuns = receiver.async() ? ", never runs: not sent with sendAsync"
+                : ", never runs: not sent with send or sendRobust";
         return receiver.method() + (receiver.async() ? " (async" : " (sync") + ", priority " + receiver.priority()
                 + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "")
-                + (receiver.runs() ? "" : ", never runs: not sent " + (receiver.async() ? "with sendAsync" : "with send"
-                        + " or sendRobust"))
-                + ")";
+                + (receiver.runs() ? "" : neverRuns) + ")";
     }
 
     /**

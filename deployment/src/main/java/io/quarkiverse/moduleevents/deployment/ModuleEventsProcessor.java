@@ -28,11 +28,8 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.ClassType;
-import org.jboss.jandex.DotName;
 import org.jboss.jandex.FieldInfo;
-import org.jboss.jandex.IndexView;
 import org.jboss.jandex.ParameterizedType;
-import org.jboss.jandex.Type;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.EventEmitter;
@@ -251,7 +248,8 @@ class ModuleEventsProcessor {
     void reportUnusedEvents(EventCatalogBuildItem catalog, ModuleEventsBuildTimeConfig config,
             BuildProducer<ModuleEventsProblemBuildItem> problems) {
         List<String> unused = catalog.modules().stream().flatMap(module -> module.events().stream())
-                .filter(EventCatalogBuildItem.CatalogEvent::unused).map(EventCatalogBuildItem.CatalogEvent::name).sorted().toList();
+                .filter(EventCatalogBuildItem.CatalogEvent::unused).map(EventCatalogBuildItem.CatalogEvent::name).sorted()
+                .toList();
         if (!unused.isEmpty()) {
             reportUnused(config, problems, new UnusedEventsException("Events that nothing sends and nothing"
                     + " receives: " + String.join(", ", unused) + "; remove them, send or receive them, or set"
@@ -353,7 +351,6 @@ class ModuleEventsProcessor {
         }
         return new ModuleDefinition(module.name(), module.declaringInterface(), events);
     }
-
 
     private static Pattern namePattern(ModuleEventsBuildTimeConfig config) {
         try {

@@ -26,10 +26,16 @@ import io.quarkus.gizmo.MethodDescriptor;
  * delegates to the module's emitter:
  *
  * <pre>
- * &#64;Singleton &#64;Unremovable &#64;Typed(UserEvents.class) &#64;Default &#64;EventModule("user")
+ * &#64;Singleton
+ * &#64;Unremovable
+ * &#64;Typed(UserEvents.class)
+ * &#64;Default
+ * &#64;EventModule("user")
  * public class UserEvents_TypedEmitter extends DelegatingEventEmitter implements UserEvents {
  *     &#64;Inject
- *     public UserEvents_TypedEmitter(&#64;EventModule("user") EventEmitter emitter) { super(emitter); }
+ *     public UserEvents_TypedEmitter(&#64;EventModule("user") EventEmitter emitter) {
+ *         super(emitter);
+ *     }
  * }
  * </pre>
  *

@@ -44,7 +44,6 @@ class BadInputTest {
         everything.clear();
     }
 
-
     @ParameterizedTest
     @ValueSource(strings = { "send", "sendAsync", "sendRobust" })
     void anUndeclaredNameIsRejectedWithTheModulesNamesAndTheClosestOne(String method) {

@@ -13,18 +13,18 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.test.catalog.user.Signup;
-import io.quarkiverse.moduleevents.test.catalog.user.User;
-import io.quarkiverse.moduleevents.test.catalog.user.UserEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkiverse.moduleevents.test.catalog.accounting.Invoices;
 import io.quarkiverse.moduleevents.test.catalog.audit.Audit;
 import io.quarkiverse.moduleevents.test.catalog.mail.MailEvents;
 import io.quarkiverse.moduleevents.test.catalog.mail.ReminderMail;
 import io.quarkiverse.moduleevents.test.catalog.mail.WelcomeMail;
+import io.quarkiverse.moduleevents.test.catalog.user.Signup;
+import io.quarkiverse.moduleevents.test.catalog.user.User;
+import io.quarkiverse.moduleevents.test.catalog.user.UserEvents;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

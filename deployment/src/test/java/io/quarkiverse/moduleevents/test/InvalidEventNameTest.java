@@ -2,12 +2,11 @@ package io.quarkiverse.moduleevents.test;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
 import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Named;
-
-import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.Payload;
-import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.Payload;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
 import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 

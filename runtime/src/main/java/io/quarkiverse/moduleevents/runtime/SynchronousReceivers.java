@@ -148,6 +148,7 @@ final class SynchronousReceivers {
     }
 
     private record Metadata(Set<Annotation> getQualifiers, Type getType, InjectionPoint getInjectionPoint)
-            implements EventMetadata {
+            implements
+                EventMetadata {
     }
 }

@@ -2,8 +2,8 @@ package io.quarkiverse.moduleevents.messaging.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 

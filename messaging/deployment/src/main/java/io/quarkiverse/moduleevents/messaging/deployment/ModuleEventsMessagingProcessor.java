@@ -20,9 +20,9 @@ import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
-import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
 import io.quarkiverse.moduleevents.deployment.ClassFiles;
+import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
+import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.StructuredCloudEventsException;
@@ -245,7 +245,8 @@ class ModuleEventsMessagingProcessor {
 
     @BuildStep
     ReflectiveClassBuildItem registerPayloadsForJackson(SelectedEventsBuildItem bridged) {
-        String[] payloadTypes = Stream.concat(bridged.outgoing().stream(), bridged.incoming().stream()).map(event -> event.event().payloadType().toString()).distinct().sorted().toArray(String[]::new);
+        String[] payloadTypes = Stream.concat(bridged.outgoing().stream(), bridged.incoming().stream())
+                .map(event -> event.event().payloadType().toString()).distinct().sorted().toArray(String[]::new);
         return payloadTypes.length == 0 ? null
                 : ReflectiveClassBuildItem.builder(payloadTypes).constructors().methods().fields()
                         .reason(getClass().getName()).build();

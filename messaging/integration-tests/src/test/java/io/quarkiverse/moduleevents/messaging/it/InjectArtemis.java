@@ -6,7 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a test field of type {@link io.quarkiverse.moduleevents.testsupport.ArtemisBroker} that {@link ArtemisTestResource} fills with the running broker,
+ * Marks a test field of type {@link io.quarkiverse.moduleevents.testsupport.ArtemisBroker} that {@link ArtemisTestResource}
+ * fills with the running broker,
  * so a test can stop and restart it.
  */
 @Target(ElementType.FIELD)

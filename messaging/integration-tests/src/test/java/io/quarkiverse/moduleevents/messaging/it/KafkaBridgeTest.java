@@ -187,7 +187,8 @@ class KafkaBridgeTest {
         kafka.send(IN, "k-3", "{\"id\":{\"not\":\"a string\"}}".getBytes(StandardCharsets.UTF_8),
                 cloudEvent(mismatchedId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
         long lastOffset = kafka.send(IN, goodId, ("{\"id\":\"" + goodId + "\",\"name\":\"Alan\"}").getBytes(
-                StandardCharsets.UTF_8), cloudEvent(UUID.randomUUID().toString(), "/mail-service/mail",
+                StandardCharsets.UTF_8),
+                cloudEvent(UUID.randomUUID().toString(), "/mail-service/mail",
                         UserEvents.ACCOUNT_CREATED));
 
         Awaitility.await().atMost(Duration.ofSeconds(20))

@@ -89,7 +89,8 @@ final class Checker {
             }
         }
         Map<String, Integer> deliveries = new HashMap<>();
-        try (Connection connection = consumerDb.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = consumerDb.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT business_id, deliveries FROM processed")) {
             while (rows.next()) {
                 deliveries.put(rows.getString(1), rows.getInt(2));

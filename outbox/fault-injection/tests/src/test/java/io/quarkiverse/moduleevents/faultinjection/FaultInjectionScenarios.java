@@ -206,7 +206,8 @@ abstract class FaultInjectionScenarios {
     Scenario scenario(String name, Map<String, String> consumerProperties, Map<String, String> producerProperties)
             throws Exception {
         assumeTrue(SCENARIOS.equals("all") || (SCENARIOS.equals("default") && DEFAULT.contains(name))
-                || Set.of(SCENARIOS.split(",")).contains(name), () -> name + " is not selected by -Dfault-injection"
+                || Set.of(SCENARIOS.split(",")).contains(name),
+                () -> name + " is not selected by -Dfault-injection"
                         + ".scenarios=" + SCENARIOS);
         return new Scenario(name, consumerProperties, producerProperties);
     }
@@ -386,8 +387,10 @@ abstract class FaultInjectionScenarios {
 
         /** Deliveries at the consumer and unpublished outbox rows; starts with "all " once every committed id arrived. */
         String progress() {
-            try (Connection p = producerDb.connect(); Connection c = consumerDb.connect();
-                    Statement ps = p.createStatement(); Statement cs = c.createStatement()) {
+            try (Connection p = producerDb.connect();
+                    Connection c = consumerDb.connect();
+                    Statement ps = p.createStatement();
+                    Statement cs = c.createStatement()) {
                 long committed = count(ps, "SELECT count(*) FROM orders");
                 long processedIds = count(cs, "SELECT count(*) FROM processed");
                 long deliveries = count(cs, "SELECT coalesce(sum(deliveries), 0) FROM processed");

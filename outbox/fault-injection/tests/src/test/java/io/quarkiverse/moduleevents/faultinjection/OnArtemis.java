@@ -15,7 +15,8 @@ import io.vertx.amqp.AmqpMessage;
  * ActiveMQ Artemis with AMQP 1.0, persistent, in this JVM. A destination is a multicast address with two durable
  * queues (queue names are global in Artemis, hence the address in them): {@code <address>.consumer}, which the consumer
  * reads by its fully qualified name {@code <address>::<address>.consumer}, and {@code <address>.audit}, which nobody
- * reads until the checker drains it, so it holds a copy of every message the broker accepted. A message the consumer rejects goes to the broker's {@code DLQ}.
+ * reads until the checker drains it, so it holds a copy of every message the broker accepted. A message the consumer rejects
+ * goes to the broker's {@code DLQ}.
  */
 final class OnArtemis implements Broker {
 

@@ -29,8 +29,8 @@ import io.quarkiverse.moduleevents.messaging.spi.ChannelClosedException;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSender;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
-import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedRetention;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.ClaimedRow;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedRetention;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
