@@ -54,7 +54,6 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
-import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.arc.processor.ObserverInfo;
@@ -67,6 +66,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+import io.quarkus.gizmo2.Gizmo;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -214,10 +214,10 @@ class ModuleEventsProcessor {
 
     @BuildStep
     void generateTypedEmitters(DeclaredEventsBuildItem declared, BuildProducer<GeneratedBeanBuildItem> generatedBeans) {
-        GeneratedBeanGizmoAdaptor output = new GeneratedBeanGizmoAdaptor(generatedBeans);
+        Gizmo gizmo = GeneratedBeans.gizmo(generatedBeans);
         for (EventModuleBuildItem module : declared.modules()) {
             if (module.emitterInterface() && module == declared.module(module.name())) {
-                TypedEmitterGenerator.generate(module, output);
+                TypedEmitterGenerator.generate(module, gizmo);
             }
         }
     }

@@ -1,25 +1,19 @@
 package io.quarkiverse.moduleevents.deployment;
 
-import java.lang.reflect.Modifier;
+import java.lang.constant.ClassDesc;
 
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationValue;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.Type;
-
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.runtime.DelegatingEventEmitter;
 import io.quarkus.arc.Unremovable;
-import io.quarkus.gizmo.ClassCreator;
-import io.quarkus.gizmo.ClassOutput;
-import io.quarkus.gizmo.MethodCreator;
-import io.quarkus.gizmo.MethodDescriptor;
+import io.quarkus.gizmo2.Gizmo;
+import io.quarkus.gizmo2.ParamVar;
+import io.quarkus.gizmo2.desc.ConstructorDesc;
 
 /**
  * Generates, for a module interface that extends {@link EventEmitter}, a bean of exactly that interface type which
@@ -44,35 +38,36 @@ import io.quarkus.gizmo.MethodDescriptor;
 final class TypedEmitterGenerator {
 
     private static final String SUFFIX = "_TypedEmitter";
-    private static final DotName TYPED = DotName.createSimple(Typed.class);
 
     private TypedEmitterGenerator() {
     }
 
-    static void generate(EventModuleBuildItem module, ClassOutput output) {
+    static void generate(EventModuleBuildItem module, Gizmo gizmo) {
         String interfaceName = module.declaringInterface().toString();
-        try (ClassCreator emitter = ClassCreator.builder().classOutput(output)
-                .className(interfaceName + SUFFIX)
-                .superClass(DelegatingEventEmitter.class)
-                .interfaces(interfaceName)
-                .build()) {
+        ClassDesc moduleInterface = ClassDesc.of(interfaceName);
+        gizmo.class_(interfaceName + SUFFIX, emitter -> {
+            emitter.public_();
+            emitter.extends_(DelegatingEventEmitter.class);
+            emitter.implements_(moduleInterface);
             emitter.addAnnotation(Singleton.class);
             emitter.addAnnotation(Unremovable.class);
             emitter.addAnnotation(Default.class);
-            emitter.addAnnotation(EventModule.class).addValue("value", module.name());
-            emitter.addAnnotation(AnnotationInstance.create(TYPED, null, new AnnotationValue[] {
-                    AnnotationValue.createArrayValue("value", new AnnotationValue[] {
-                            AnnotationValue.createClassValue("value",
-                                    Type.create(module.declaringInterface(), Type.Kind.CLASS)) }) }));
+            emitter.addAnnotation(EventModule.class, annotation -> annotation.add("value", module.name()));
+            emitter.addAnnotation(Typed.class, annotation -> annotation.addArray("value", new ClassDesc[] { moduleInterface }));
 
-            MethodCreator constructor = emitter.getMethodCreator(MethodDescriptor.INIT, void.class, EventEmitter.class);
-            constructor.setModifiers(Modifier.PUBLIC);
-            constructor.addAnnotation(Inject.class);
-            constructor.getParameterAnnotations(0).addAnnotation(EventModule.class).addValue("value", module.name());
-            constructor.invokeSpecialMethod(
-                    MethodDescriptor.ofConstructor(DelegatingEventEmitter.class, EventEmitter.class),
-                    constructor.getThis(), constructor.getMethodParam(0));
-            constructor.returnVoid();
-        }
+            emitter.constructor(constructor -> {
+                constructor.public_();
+                constructor.addAnnotation(Inject.class);
+                ParamVar delegate = constructor.parameter("emitter", parameter -> {
+                    parameter.setType(EventEmitter.class);
+                    parameter.addAnnotation(EventModule.class, annotation -> annotation.add("value", module.name()));
+                });
+                constructor.body(body -> {
+                    body.invokeSpecial(ConstructorDesc.of(DelegatingEventEmitter.class, EventEmitter.class),
+                            emitter.this_(), delegate);
+                    body.return_();
+                });
+            });
+        });
     }
 }

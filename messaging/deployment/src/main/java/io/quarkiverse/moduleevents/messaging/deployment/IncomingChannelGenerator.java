@@ -1,6 +1,5 @@
 package io.quarkiverse.moduleevents.messaging.deployment;
 
-import java.lang.reflect.Modifier;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
@@ -10,11 +9,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
-import io.quarkus.gizmo.ClassCreator;
-import io.quarkus.gizmo.ClassOutput;
-import io.quarkus.gizmo.FieldDescriptor;
-import io.quarkus.gizmo.MethodCreator;
-import io.quarkus.gizmo.MethodDescriptor;
+import io.quarkus.gizmo2.Const;
+import io.quarkus.gizmo2.GenericType;
+import io.quarkus.gizmo2.Gizmo;
+import io.quarkus.gizmo2.ParamVar;
+import io.quarkus.gizmo2.TypeArgument;
+import io.quarkus.gizmo2.desc.ConstructorDesc;
+import io.quarkus.gizmo2.desc.FieldDesc;
+import io.quarkus.gizmo2.desc.MethodDesc;
 import io.quarkus.runtime.util.HashUtil;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -44,32 +46,39 @@ final class IncomingChannelGenerator {
     private IncomingChannelGenerator() {
     }
 
-    static void generate(String channel, ClassOutput output) {
-        String className = PACKAGE + ".IncomingChannel_" + HashUtil.sha1(channel);
-        try (ClassCreator consumer = ClassCreator.builder().classOutput(output).className(className).build()) {
+    static void generate(String channel, Gizmo gizmo) {
+        gizmo.class_(PACKAGE + ".IncomingChannel_" + HashUtil.sha1(channel), consumer -> {
+            consumer.public_();
             consumer.addAnnotation(Singleton.class);
-            FieldDescriptor receiver = consumer.getFieldCreator("receiver", IncomingEventReceiver.class)
-                    .setModifiers(Modifier.PRIVATE | Modifier.FINAL).getFieldDescriptor();
+            FieldDesc receiver = consumer.field("receiver", field -> {
+                field.private_();
+                field.final_();
+                field.setType(IncomingEventReceiver.class);
+            });
 
-            MethodCreator constructor = consumer.getMethodCreator(MethodDescriptor.INIT, void.class,
-                    IncomingEventReceiver.class);
-            constructor.setModifiers(Modifier.PUBLIC);
-            constructor.addAnnotation(Inject.class);
-            constructor.invokeSpecialMethod(MethodDescriptor.ofConstructor(Object.class), constructor.getThis());
-            constructor.writeInstanceField(receiver, constructor.getThis(), constructor.getMethodParam(0));
-            constructor.returnVoid();
+            consumer.constructor(constructor -> {
+                constructor.public_();
+                constructor.addAnnotation(Inject.class);
+                ParamVar receiverParameter = constructor.parameter("receiver", IncomingEventReceiver.class);
+                constructor.body(body -> {
+                    body.invokeSpecial(ConstructorDesc.of(Object.class), consumer.this_());
+                    body.set(consumer.this_().field(receiver), receiverParameter);
+                    body.return_();
+                });
+            });
 
-            MethodCreator receive = consumer.getMethodCreator("receive", CompletionStage.class, Message.class);
-            receive.setModifiers(Modifier.PUBLIC);
-            receive.setSignature("(Lorg/eclipse/microprofile/reactive/messaging/Message<*>;)"
-                    + "Ljava/util/concurrent/CompletionStage<Ljava/lang/Void;>;");
-            receive.addAnnotation(Incoming.class).addValue("value", channel);
-            receive.addAnnotation(Blocking.class);
-            receive.returnValue(receive.invokeVirtualMethod(
-                    MethodDescriptor.ofMethod(IncomingEventReceiver.class, "receive", CompletionStage.class,
-                            String.class, Message.class),
-                    receive.readInstanceField(receiver, receive.getThis()), receive.load(channel),
-                    receive.getMethodParam(0)));
-        }
+            consumer.method("receive", receive -> {
+                receive.public_();
+                receive.returning(GenericType.ofClass(CompletionStage.class, TypeArgument.of(Void.class)));
+                ParamVar message = receive.parameter("message",
+                        GenericType.ofClass(Message.class, TypeArgument.ofUnbounded()));
+                receive.addAnnotation(Incoming.class, annotation -> annotation.add("value", channel));
+                receive.addAnnotation(Blocking.class);
+                receive.body(body -> body.return_(body.invokeVirtual(
+                        MethodDesc.of(IncomingEventReceiver.class, "receive", CompletionStage.class, String.class,
+                                Message.class),
+                        consumer.this_().field(receiver), Const.of(channel), message)));
+            });
+        });
     }
 }

@@ -23,6 +23,7 @@ import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.deployment.ClassFiles;
 import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
 import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
+import io.quarkiverse.moduleevents.deployment.GeneratedBeans;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.StructuredCloudEventsException;
@@ -39,7 +40,6 @@ import io.quarkiverse.moduleevents.messaging.runtime.OutgoingRoute;
 import io.quarkiverse.moduleevents.messaging.runtime.RoutedEventSender;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
-import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem;
 import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem.ObserverConfiguratorBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -55,6 +55,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.gizmo2.Const;
+import io.quarkus.gizmo2.Gizmo;
 import io.quarkus.gizmo2.desc.MethodDesc;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelBuildItem;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelDirection;
@@ -150,9 +151,9 @@ class ModuleEventsMessagingProcessor {
 
     @BuildStep
     void generateIncomingConsumers(SelectedEventsBuildItem bridged, BuildProducer<GeneratedBeanBuildItem> beans) {
-        GeneratedBeanGizmoAdaptor output = new GeneratedBeanGizmoAdaptor(beans);
+        Gizmo gizmo = GeneratedBeans.gizmo(beans);
         for (String channel : bridged.incomingChannels()) {
-            IncomingChannelGenerator.generate(channel, output);
+            IncomingChannelGenerator.generate(channel, gizmo);
         }
     }
 
