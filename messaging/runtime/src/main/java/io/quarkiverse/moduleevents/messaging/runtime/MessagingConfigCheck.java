@@ -15,9 +15,9 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  */
 final class MessagingConfigCheck {
 
-    static final String PREFIX = "quarkus.module-events.messaging.";
-    static final String SOURCE = PREFIX + "source";
-    static final String APPLICATION_NAME = "quarkus.application.name";
+    private static final String PREFIX = "quarkus.module-events.messaging.";
+    private static final String SOURCE = PREFIX + "source";
+    private static final String APPLICATION_NAME = "quarkus.application.name";
 
     private MessagingConfigCheck() {
     }
@@ -67,7 +67,7 @@ final class MessagingConfigCheck {
     }
 
     /** {@code Order Service} becomes {@code order-service}. */
-    static String suggestion(String source) {
+    private static String suggestion(String source) {
         String suggested = source.trim().toLowerCase().replaceAll("[^a-z0-9._~]+", "-").replaceAll("^-+|-+$", "");
         return suggested.isEmpty() ? "my-service" : suggested;
     }
