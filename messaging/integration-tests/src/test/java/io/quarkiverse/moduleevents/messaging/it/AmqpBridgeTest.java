@@ -24,6 +24,7 @@ import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
 import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
 import io.quarkiverse.moduleevents.testsupport.ArtemisBroker;
+import io.quarkiverse.moduleevents.testsupport.LogCapture;
 import io.quarkiverse.moduleevents.testsupport.PlainAmqpClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -208,6 +209,37 @@ class AmqpBridgeTest {
      * The same source and id twice reach the receivers once; both messages are accepted, so the queue is empty. The
      * same id from another source is another event.
      */
+    /**
+     * A receiver that throws an {@link Error} rejects the message as an exception does: it is counted, logged with
+     * the error and dead-lettered, and the channel goes on consuming.
+     */
+    @Test
+    void aReceiverThatThrowsAnErrorRejectsTheMessageAndTheChannelGoesOn() {
+        long rejected = counters.rejected("user-in");
+        long deadLetters = broker.messageCount(ArtemisBroker.DLQ);
+        String assertionId = UUID.randomUUID().toString();
+        String recursionId = UUID.randomUUID().toString();
+        String goodId = "u-" + UUID.randomUUID();
+
+        try (LogCapture log = LogCapture.of(IncomingEventReceiver.class)) {
+            amqp.send(IN, cloudEvent(assertionId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED,
+                    "{\"id\":\"u-4\",\"name\":\"" + FailingReceiver.ASSERTION + "\"}"));
+            amqp.send(IN, cloudEvent(recursionId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED,
+                    "{\"id\":\"u-5\",\"name\":\"" + FailingReceiver.RECURSION + "\"}"));
+            amqp.send(IN, cloudEvent(UUID.randomUUID().toString(), "/mail-service/mail", UserEvents.ACCOUNT_CREATED,
+                    "{\"id\":\"" + goodId + "\",\"name\":\"Barbara\"}"));
+
+            Awaitility.await().atMost(WAIT)
+                    .until(() -> arrivals.of("remote", new Account(goodId, "Barbara")).size() == 1);
+            assertEquals(rejected + 2, counters.rejected("user-in"));
+            assertContains(String.join("\n", log.messages()),
+                    "A receiver failed [channel: user-in, id: " + assertionId, "java.lang.AssertionError",
+                    "A receiver failed [channel: user-in, id: " + recursionId, "java.lang.StackOverflowError");
+        }
+        Awaitility.await().atMost(WAIT).until(() -> broker.messageCount(ArtemisBroker.DLQ) == deadLetters + 2);
+        assertEquals(0, broker.messageCount(IN));
+    }
+
     @Test
     void aDuplicateIsDroppedAndBothMessagesAreAccepted() {
         String id = "u-" + UUID.randomUUID();

@@ -17,6 +17,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
+import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
+import io.quarkiverse.moduleevents.testsupport.LogCapture;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -216,6 +219,76 @@ class KafkaBridgeTest {
                 && account.id().equals("x")), "the undeclared type reached a receiver");
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> kafka.committed("user-service", IN) > lastOffset);
+    }
+
+    /**
+     * A receiver that throws an {@link Error} rejects the record as an exception does: it is counted and
+     * dead-lettered with the error named, and the channel goes on consuming.
+     */
+    @Test
+    void aReceiverThatThrowsAnErrorRejectsTheRecordAndTheChannelGoesOn() {
+        long rejected = counters.rejected("user-in");
+        String assertionId = UUID.randomUUID().toString();
+        String recursionId = UUID.randomUUID().toString();
+        String goodId = "u-" + UUID.randomUUID();
+
+        kafka.send(IN, "k-4", account("u-4", FailingReceiver.ASSERTION),
+                cloudEvent(assertionId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+        kafka.send(IN, "k-5", account("u-5", FailingReceiver.RECURSION),
+                cloudEvent(recursionId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+        kafka.send(IN, goodId, account(goodId, "Barbara"),
+                cloudEvent(UUID.randomUUID().toString(), "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> arrivals.of("remote", new Account(goodId, "Barbara")).size() == 1);
+        assertEquals(rejected + 2, counters.rejected("user-in"));
+        assertContains(header(kafka.awaitRecord(DEAD_LETTERS, r -> assertionId.equals(header(r, "ce_id"))),
+                "dead-letter-reason"), "A receiver failed [channel: user-in, id: " + assertionId,
+                "java.lang.AssertionError");
+        assertContains(header(kafka.awaitRecord(DEAD_LETTERS, r -> recursionId.equals(header(r, "ce_id"))),
+                "dead-letter-reason"), "A receiver failed [channel: user-in, id: " + recursionId,
+                "java.lang.StackOverflowError");
+    }
+
+    /**
+     * What a peer sends reaches neither the log nor the dead letter's headers when it cannot be decoded, and its
+     * type cannot start a new log line.
+     */
+    @Test
+    void aPeersDataStaysOutOfTheLogAndTheDeadLetterHeaders() {
+        String secret = "topsecret4711";
+        String undecodableId = UUID.randomUUID().toString();
+        String forgingId = UUID.randomUUID().toString();
+
+        try (LogCapture log = LogCapture.of(IncomingEventReceiver.class)) {
+            kafka.send(IN, "k-6", (secret + " is no JSON").getBytes(StandardCharsets.UTF_8),
+                    cloudEvent(undecodableId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED));
+            kafka.send(IN, "k-7", account("u-7", "Ada"),
+                    cloudEvent(forgingId, "/mail-service/mail", "user:account:created\nERROR forged line"));
+
+            ConsumerRecord<String, byte[]> undecodable = kafka.awaitRecord(DEAD_LETTERS,
+                    r -> undecodableId.equals(header(r, "ce_id")));
+            assertContains(header(undecodable, "dead-letter-reason"),
+                    "Event data cannot be decoded into " + Account.class.getName(),
+                    "JsonParseException (line 1, column ");
+            for (Header header : undecodable.headers()) {
+                if (header.key().startsWith("dead-letter")) {
+                    assertFalse(new String(header.value(), StandardCharsets.UTF_8).contains(secret), header.key());
+                }
+            }
+            ConsumerRecord<String, byte[]> forging = kafka.awaitRecord(DEAD_LETTERS,
+                    r -> forgingId.equals(header(r, "ce_id")));
+            assertContains(header(forging, "dead-letter-reason"), "type: user:account:created\\nERROR forged line");
+            assertTrue(log.messages().stream().anyMatch(m -> m.contains(forgingId)), "the rejection was not logged");
+            for (String message : log.messages()) {
+                assertFalse(message.contains(secret), message);
+                assertFalse(message.contains("\nERROR forged"), message);
+            }
+        }
+    }
+
+    private static byte[] account(String id, String name) {
+        return ("{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -31,9 +31,13 @@ import io.vertx.core.json.JsonObject;
  * {@code @Payload} type and fired with {@code @EventModule}, {@code @Named} and {@code @Remote}: first to the
  * synchronous receivers, then to the asynchronous ones. It is acknowledged once the synchronous receivers returned,
  * and rejected, with an {@link IncomingEventRejectedException} naming channel, id and type, when it carries no
- * CloudEvents metadata, when its type is not declared or not selected, when its data cannot be decoded, or when a
- * synchronous receiver throws. A message with the same {@code source} and {@code id} as one acknowledged within the
- * duplicate window is acknowledged and dropped.
+ * CloudEvents metadata, when its id or source is longer than the inbox stores, when its type is not declared or not
+ * selected, when its data cannot be decoded, or when a synchronous receiver throws an exception or an {@link Error}.
+ * A message with the same {@code source} and {@code id} as one acknowledged within the duplicate window is
+ * acknowledged and dropped.
+ * <p>
+ * The id, type and source are the peer's: they reach the log and the reasons with their control characters escaped,
+ * and the data reaches neither.
  * <p>
  * When a sibling extension provides an {@link IncomingEventInbox}, the synchronous receivers run through it, in a
  * transaction that records the message's {@code source} and {@code id}: the message is acknowledged after that
@@ -44,6 +48,11 @@ import io.vertx.core.json.JsonObject;
 public class IncomingEventReceiver {
 
     private static final Logger LOG = Logger.getLogger(IncomingEventReceiver.class);
+    /** the lengths of the inbox's columns, which also bound what the duplicate window holds */
+    static final int MAX_ID_LENGTH = 255;
+    static final int MAX_SOURCE_LENGTH = 1024;
+    /** how much of a too long id or source the reason repeats */
+    private static final int ABBREVIATED_LENGTH = 300;
 
     private final BridgeRoutes routes;
     private final ObjectMapper objectMapper;
@@ -78,8 +87,14 @@ public class IncomingEventReceiver {
         }
         String id = cloudEvent.getId();
         String type = cloudEvent.getType();
-        String subject = " [channel: " + channel + ", id: " + id + ", type: " + type + ", source: "
-                + cloudEvent.getSource() + "]";
+        String subject = " [channel: " + channel + ", id: " + PeerText.escape(id) + ", type: " + PeerText.escape(type)
+                + ", source: " + PeerText.escape(cloudEvent.getSource()) + "]";
+        String source = String.valueOf(cloudEvent.getSource());
+        if (id.length() > MAX_ID_LENGTH || source.length() > MAX_SOURCE_LENGTH) {
+            return reject(channel, message, "Event id or source is too long" + abbreviated(subject) + "; an id may"
+                    + " have " + MAX_ID_LENGTH + " characters and a source " + MAX_SOURCE_LENGTH + ", as the inbox"
+                    + " stores them", null);
+        }
         IncomingRoute route = routes.incoming(channel, type);
         if (route == null) {
             return reject(channel, message, (routes.isDeclared(type)
@@ -87,7 +102,6 @@ public class IncomingEventReceiver {
                             + ".incoming.\"" + channel + "\".events"
                     : "Event type is not declared by any module" + subject), null);
         }
-        String source = String.valueOf(cloudEvent.getSource());
         if (recentIds.contains(source, id)) {
             counters.counts(channel).duplicates.increment();
             LOG.debugf("Dropped a duplicate%s", subject);
@@ -97,8 +111,9 @@ public class IncomingEventReceiver {
         try {
             payload = decode(message.getPayload(), route.getPayloadType());
         } catch (IOException | RuntimeException e) {
+            // not the cause: its message and stack trace would carry the data into the log and the dead letter
             return reject(channel, message, "Event data cannot be decoded into " + route.getPayloadType().getName()
-                    + subject + ": " + e.getMessage(), e);
+                    + subject + ": " + DecodingFailure.describe(e), null);
         }
         Event<Object> event = event(route);
         try {
@@ -110,7 +125,8 @@ public class IncomingEventReceiver {
                 LOG.debugf("Dropped a duplicate that the inbox has seen before%s", subject);
                 return message.ack();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an AssertionError or a StackOverflowError of a receiver rejects the message as an exception does
             return reject(channel, message, "A receiver failed" + subject + ": " + e, e);
         }
         recentIds.add(source, id);
@@ -120,6 +136,10 @@ public class IncomingEventReceiver {
             return null;
         });
         return message.ack();
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= ABBREVIATED_LENGTH ? text : text.substring(0, ABBREVIATED_LENGTH) + "...]";
     }
 
     private CompletionStage<Void> reject(String channel, Message<?> message, String reason, Throwable cause) {
@@ -132,7 +152,7 @@ public class IncomingEventReceiver {
     private Object decode(Object data, Class<?> payloadType) throws IOException {
         Object payload = decodeJson(data, payloadType);
         if (payload == null) {
-            throw new IllegalArgumentException("the data is null, and an event needs a payload");
+            throw new DecodingFailure.UnsupportedData("the data is null, and an event needs a payload");
         }
         return payload;
     }
@@ -156,7 +176,7 @@ public class IncomingEventReceiver {
         if (payloadType.isInstance(data)) {
             return data;
         }
-        throw new IllegalArgumentException("unsupported data " + (data == null ? "null" : data.getClass().getName())
+        throw new DecodingFailure.UnsupportedData("unsupported data " + (data == null ? "null" : data.getClass().getName())
                 + "; expected JSON as byte[], Buffer, JsonObject or String");
     }
 

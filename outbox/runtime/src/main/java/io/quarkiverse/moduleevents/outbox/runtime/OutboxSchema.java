@@ -48,6 +48,9 @@ public class OutboxSchema {
     }
 
     /**
+     * Looks in the connection's current schema only, the one where the relay's and the inbox's unqualified statements
+     * find their tables: a table of the same name in another schema does not count.
+     *
      * @return every missing table ({@code table module_events_outbox}) and column
      *         ({@code column module_events_outbox.status}), empty when none is
      */
@@ -55,8 +58,10 @@ public class OutboxSchema {
         List<String> missing = new ArrayList<>();
         try (Connection connection = dataSource.connection()) {
             DatabaseMetaData metaData = connection.getMetaData();
+            String escape = metaData.getSearchStringEscape();
+            String schema = connection.getSchema() == null ? null : pattern(connection.getSchema(), escape);
             for (String table : TABLES) {
-                List<String> present = columns(metaData, table);
+                List<String> present = columns(metaData, connection.getCatalog(), schema, pattern(table, escape));
                 if (present.isEmpty()) {
                     missing.add("table " + table);
                     continue;
@@ -71,16 +76,24 @@ public class OutboxSchema {
         return missing;
     }
 
-    private static List<String> columns(DatabaseMetaData metaData, String table) throws SQLException {
+    private static List<String> columns(DatabaseMetaData metaData, String catalog, String schema, String table)
+            throws SQLException {
         List<String> columns = new ArrayList<>();
         // PostgreSQL folds unquoted names to lower case, H2 to upper case
         for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet result = metaData.getColumns(null, null, name, null)) {
+            try (ResultSet result = metaData.getColumns(catalog, schema, name, null)) {
                 while (result.next()) {
                     columns.add(result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
             }
         }
         return columns;
+    }
+
+    /** a name as a metadata search pattern, in which {@code _} would match any character */
+    private static String pattern(String name, String escape) {
+        return escape == null ? name
+                : name.replace(escape, escape + escape).replace("_", escape + "_")
+                        .replace("%", escape + "%");
     }
 }

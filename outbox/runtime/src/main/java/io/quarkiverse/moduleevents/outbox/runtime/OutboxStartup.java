@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,8 +16,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Creates or validates the outbox's tables at start-up, as {@code quarkus.module-events.outbox.schema-management}
- * says, then starts the relay and, with the inbox, the inbox cleanup; stops them at shutdown.
+ * Checks the outbox's configuration and creates or validates its tables at start-up, as
+ * {@code quarkus.module-events.outbox.schema-management} says, then starts the relay and, with the inbox, the inbox cleanup;
+ * stops them at shutdown.
  */
 @Singleton
 public class OutboxStartup {
@@ -43,6 +45,7 @@ public class OutboxStartup {
     }
 
     void start(@Observes StartupEvent event) throws SQLException {
+        OutboxConfigCheck.check(config, ConfigProvider.getConfig());
         switch (config.schemaManagement()) {
             case CREATE -> {
                 schema.create();

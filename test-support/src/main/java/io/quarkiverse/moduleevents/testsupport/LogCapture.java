@@ -1,5 +1,7 @@
-package io.quarkiverse.moduleevents.messaging.it;
+package io.quarkiverse.moduleevents.testsupport;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -8,10 +10,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Collects what one logger of the running application writes, so a test can read a reason that only the log shows
- * (the AMQP rejected outcome carries none).
+ * Collects what one logger of the running application writes, messages and stack traces, so a test can read a reason
+ * that only the log shows (the AMQP rejected outcome carries none), or make sure that something never reaches the log.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<String> messages = new CopyOnWriteArrayList<>();
@@ -22,11 +24,11 @@ final class LogCapture extends Handler implements AutoCloseable {
         logger.addHandler(this);
     }
 
-    static LogCapture of(Class<?> category) {
+    public static LogCapture of(Class<?> category) {
         return new LogCapture(category.getName());
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return List.copyOf(messages);
     }
 
@@ -37,6 +39,11 @@ final class LogCapture extends Handler implements AutoCloseable {
             message = String.format(message, record.getParameters());
         }
         messages.add(message);
+        if (record.getThrown() != null) {
+            StringWriter trace = new StringWriter();
+            record.getThrown().printStackTrace(new PrintWriter(trace));
+            messages.add(trace.toString());
+        }
     }
 
     @Override
