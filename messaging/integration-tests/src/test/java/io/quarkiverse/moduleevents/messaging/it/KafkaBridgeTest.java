@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +31,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /**
  * The bridge on a real Kafka broker (KRaft, in the test JVM): module {@code user} sends on {@code user-out} (topic
@@ -43,6 +49,9 @@ class KafkaBridgeTest extends BridgeContract {
 
     @InjectKafkaBroker
     KafkaServer broker;
+
+    @Inject
+    KafkaClientService kafkaClients;
 
     PlainKafkaClient kafka;
 
@@ -64,6 +73,22 @@ class KafkaBridgeTest extends BridgeContract {
     @Override
     void awaitSentOut(String accountId) {
         kafka.awaitRecord(OUT, r -> accountId.equals(r.key()));
+    }
+
+    /**
+     * The connector's own default is {@code acks=1}; the bridge's channel waits for every in-sync replica and does
+     * not write a record twice when it retries.
+     */
+    @Test
+    void theProducerWaitsForEveryReplicaAndIsIdempotent() {
+        Map<String, ?> producer = kafkaClients.getProducer("user-out").configuration();
+
+        assertEquals("all", String.valueOf(producer.get(ProducerConfig.ACKS_CONFIG)));
+        assertEquals("true", String.valueOf(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)));
+        assertEquals(StringSerializer.class.getName(),
+                String.valueOf(producer.get(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG)));
+        assertEquals(ByteArraySerializer.class.getName(),
+                String.valueOf(producer.get(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG)));
     }
 
     @Test
