@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,10 +156,7 @@ class BadInputTest {
         }
 
         void awaitOne() {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (received.isEmpty() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
         }
 
         List<String> received() {

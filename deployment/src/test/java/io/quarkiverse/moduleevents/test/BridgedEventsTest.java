@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +19,7 @@ import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.Payload;
 import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
+import io.quarkiverse.moduleevents.testsupport.BuildOutput;
 import io.quarkus.builder.BuildContext;
 import io.quarkus.builder.BuildStep;
 import io.quarkus.test.QuarkusUnitTest;
@@ -32,6 +32,7 @@ class BridgedEventsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .addBootstrapCustomizer(bootstrap -> bootstrap.setTargetDirectory(BuildOutput.fresh(BridgedEventsTest.class)))
             .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class))
             .overrideConfigKey("quarkus.module-events.unused", "fail")
             .addBuildChainCustomizer(chain -> chain.addBuildStep(new BridgeBothEvents())
@@ -48,7 +49,8 @@ class BridgedEventsTest {
 
     @Test
     void theCatalogListsTheChannels() throws IOException {
-        JsonNode events = new ObjectMapper().readTree(Path.of("target/module-events/catalog.json").toFile())
+        JsonNode events = new ObjectMapper()
+                .readTree(BuildOutput.moduleEventsFile(BridgedEventsTest.class, "catalog.json").toFile())
                 .get("modules").get(0).get("events");
         assertEquals("user:account:created", events.get(0).get("name").asText());
         assertEquals("[\"user-out\"]", events.get(0).get("outgoing").toString());
@@ -56,7 +58,7 @@ class BridgedEventsTest {
         assertEquals("user:account:deleted", events.get(1).get("name").asText());
         assertEquals("[]", events.get(1).get("outgoing").toString());
         assertEquals("[\"user-in\"]", events.get(1).get("incoming").toString());
-        String page = Files.readString(Path.of("target/module-events/catalog.md"));
+        String page = Files.readString(BuildOutput.moduleEventsFile(BridgedEventsTest.class, "catalog.md"));
         assertTrue(page.contains("e1 --> c2[/\"channel user-out\"/]"), page);
         assertTrue(page.contains("c4[/\"channel user-in\"/] --> e3"), page);
         assertTrue(page.contains("| none | channel `user-out` |"), page);

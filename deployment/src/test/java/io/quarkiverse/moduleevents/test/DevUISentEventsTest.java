@@ -1,5 +1,6 @@
 package io.quarkiverse.moduleevents.test;
 
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,11 @@ class DevUISentEventsTest extends DevUIJsonRPCTest {
 
     DevUISentEventsTest() {
         super("quarkus-module-events");
+    }
+
+    @Test
+    void sentEventsIsNoBeanInDevMode() {
+        RestAssured.get("/sent-events-is-a-bean").then().statusCode(200).body(is("false"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -25,6 +24,7 @@ import io.quarkiverse.moduleevents.test.catalog.mail.WelcomeMail;
 import io.quarkiverse.moduleevents.test.catalog.user.Signup;
 import io.quarkiverse.moduleevents.test.catalog.user.User;
 import io.quarkiverse.moduleevents.test.catalog.user.UserEvents;
+import io.quarkiverse.moduleevents.testsupport.BuildOutput;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -37,6 +37,7 @@ class EventCatalogTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .addBootstrapCustomizer(bootstrap -> bootstrap.setTargetDirectory(BuildOutput.fresh(EventCatalogTest.class)))
             .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Signup.class,
                     MailEvents.class, WelcomeMail.class, ReminderMail.class, Audit.class, Invoices.class,
                     packageInfo(Invoices.class)))
@@ -104,7 +105,7 @@ class EventCatalogTest {
 
     @Test
     void theMarkdownPageDrawsSendingModuleEventAndReceivingModule() throws IOException {
-        String page = Files.readString(Path.of("target/module-events/catalog.md"));
+        String page = Files.readString(BuildOutput.moduleEventsFile(EventCatalogTest.class, "catalog.md"));
         assertTrue(page.contains("""
                 ```mermaid
                 flowchart LR

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.Payload;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
+import io.quarkiverse.moduleevents.test.usermodule.User;
+import io.quarkiverse.moduleevents.test.usermodule.UserEvents;
 import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -28,17 +29,6 @@ class ModuleObserverUnreachableTest {
     @Test
     void buildFails() {
         fail("The build should have failed");
-    }
-
-    @EventModule("user")
-    interface UserEvents {
-        @Payload(User.class)
-        String ACCOUNT_CREATED = "user:account:created";
-        @Payload(User.class)
-        String EMAIL_CREATED = "user:emails:created";
-    }
-
-    record User(String name) {
     }
 
     @ApplicationScoped

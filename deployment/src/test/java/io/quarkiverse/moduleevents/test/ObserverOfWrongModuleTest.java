@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.Payload;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
+import io.quarkiverse.moduleevents.test.usermodule.User;
+import io.quarkiverse.moduleevents.test.usermodule.UserEvents;
 import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -22,23 +23,12 @@ class ObserverOfWrongModuleTest {
             .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, MailEvents.class, Mail.class))
             .assertException(BuildProblems.expect(UnreachableObserverException.class,
                     "Observer can never be called: it observes 'user:account:created' of module 'mail', but that event belongs to module 'user'",
-                    "ObserverOfWrongModuleTest$Mail#onAccount(ObserverOfWrongModuleTest$User)",
+                    "ObserverOfWrongModuleTest$Mail#onAccount(User)",
                     "remove @EventModule(\"mail\") from the observed parameter"));
 
     @Test
     void buildFails() {
         fail("The build should have failed");
-    }
-
-    @EventModule("user")
-    interface UserEvents {
-        @Payload(User.class)
-        String ACCOUNT_CREATED = "user:account:created";
-        @Payload(User.class)
-        String EMAIL_CREATED = "user:emails:created";
-    }
-
-    record User(String name) {
     }
 
     @EventModule("mail")

@@ -9,9 +9,9 @@ import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.Payload;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
+import io.quarkiverse.moduleevents.test.usermodule.User;
+import io.quarkiverse.moduleevents.test.usermodule.UserEvents;
 import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -23,22 +23,11 @@ class PatternReceiverUnreachableTest {
             .assertException(BuildProblems.expect(UnreachableObserverException.class,
                     "Observer can never be called: no event that its pattern 'user:*:created' matches can reach it",
                     "PatternReceiverUnreachableTest$Mail#onCreated(String)", "observed type: java.lang.String",
-                    "user:account:created (io.quarkiverse.moduleevents.test.PatternReceiverUnreachableTest$User)"));
+                    "user:account:created (io.quarkiverse.moduleevents.test.usermodule.User)"));
 
     @Test
     void buildFails() {
         fail("The build should have failed");
-    }
-
-    @EventModule("user")
-    interface UserEvents {
-        @Payload(User.class)
-        String ACCOUNT_CREATED = "user:account:created";
-        @Payload(User.class)
-        String EMAIL_CREATED = "user:emails:created";
-    }
-
-    record User(String name) {
     }
 
     @ApplicationScoped

@@ -9,9 +9,9 @@ import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.Payload;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnknownEventException;
+import io.quarkiverse.moduleevents.test.usermodule.User;
+import io.quarkiverse.moduleevents.test.usermodule.UserEvents;
 import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -22,23 +22,12 @@ class UnknownEventObserverTest {
             .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Mail.class))
             .assertException(BuildProblems.expect(UnknownEventException.class,
                     "Observer observes an event that no module declares: 'user:email:created'",
-                    "[method: io.quarkiverse.moduleevents.test.UnknownEventObserverTest$Mail#onEmail(UnknownEventObserverTest$User)]",
+                    "[method: io.quarkiverse.moduleevents.test.UnknownEventObserverTest$Mail#onEmail(User)]",
                     "did you mean 'user:emails:created'?"));
 
     @Test
     void buildFails() {
         fail("The build should have failed");
-    }
-
-    @EventModule("user")
-    interface UserEvents {
-        @Payload(User.class)
-        String ACCOUNT_CREATED = "user:account:created";
-        @Payload(User.class)
-        String EMAIL_CREATED = "user:emails:created";
-    }
-
-    record User(String name) {
     }
 
     @ApplicationScoped

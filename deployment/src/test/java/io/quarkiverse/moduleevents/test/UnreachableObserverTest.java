@@ -9,9 +9,9 @@ import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.Payload;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnreachableObserverException;
+import io.quarkiverse.moduleevents.test.usermodule.User;
+import io.quarkiverse.moduleevents.test.usermodule.UserEvents;
 import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -22,25 +22,14 @@ class UnreachableObserverTest {
             .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Mail.class, Greeting.class))
             .assertException(BuildProblems.expect(UnreachableObserverException.class,
                     "Observer's observed type can never receive the payload of 'user:account:created'",
-                    "it observes java.lang.String, but the event carries io.quarkiverse.moduleevents.test.UnreachableObserverTest$User",
+                    "it observes java.lang.String, but the event carries io.quarkiverse.moduleevents.test.usermodule.User",
                     "[method: io.quarkiverse.moduleevents.test.UnreachableObserverTest$Mail#onAccount(String)",
-                    "@Payload on io.quarkiverse.moduleevents.test.UnreachableObserverTest$UserEvents#ACCOUNT_CREATED",
-                    "observe io.quarkiverse.moduleevents.test.UnreachableObserverTest$User or one of its supertypes"));
+                    "@Payload on io.quarkiverse.moduleevents.test.usermodule.UserEvents#ACCOUNT_CREATED",
+                    "observe io.quarkiverse.moduleevents.test.usermodule.User or one of its supertypes"));
 
     @Test
     void buildFails() {
         fail("The build should have failed");
-    }
-
-    @EventModule("user")
-    interface UserEvents {
-        @Payload(User.class)
-        String ACCOUNT_CREATED = "user:account:created";
-        @Payload(User.class)
-        String EMAIL_CREATED = "user:emails:created";
-    }
-
-    record User(String name) {
     }
 
     interface Greeting {

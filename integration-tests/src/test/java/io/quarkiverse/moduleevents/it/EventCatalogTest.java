@@ -1,9 +1,11 @@
 package io.quarkiverse.moduleevents.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,16 +19,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The build of the example service writes its event catalog; this reads it as a tool would.
+ * The build of the example service writes its event catalog; this reads it as a tool would. The catalog read is the
+ * one the running application's own build packaged; {@code target/module-events/}, which every build of this module
+ * writes, is read only once its {@code catalog.json} is that same catalog.
  */
 @QuarkusTest
 class EventCatalogTest {
 
     private static final String IT = "io.quarkiverse.moduleevents.it.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path WRITTEN = Path.of("target", "module-events");
 
     @Test
     void theCatalogTellsWhoSendsAndWhoReceivesEachEvent() throws IOException {
-        JsonNode catalog = new ObjectMapper().readTree(Path.of("target/module-events/catalog.json").toFile());
+        JsonNode catalog = packagedCatalog();
 
         assertEquals(List.of("mail", "user"), names(catalog.get("modules"), "name"));
         JsonNode user = catalog.get("modules").get(1);
@@ -49,10 +55,20 @@ class EventCatalogTest {
 
     @Test
     void theHumanReadablePageDrawsTheFlow() throws IOException {
-        String page = Files.readString(Path.of("target/module-events/catalog.md"));
+        assertEquals(packagedCatalog(), JSON.readTree(WRITTEN.resolve("catalog.json").toFile()),
+                "target/module-events holds the catalog of another build");
+        String page = Files.readString(WRITTEN.resolve("catalog.md"));
 
         assertTrue(page.contains("```mermaid\nflowchart LR\n"), page);
         assertTrue(page.contains("m3 --> e4([\"user:account:created\"])\n    e4 --> m2[\"audit\"]"), page);
+    }
+
+    private static JsonNode packagedCatalog() throws IOException {
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("META-INF/module-events/catalog.json")) {
+            assertNotNull(in, "the application has no packaged catalog");
+            return JSON.readTree(in);
+        }
     }
 
     private static List<String> names(JsonNode array, String field) {

@@ -1,10 +1,6 @@
 package io.quarkiverse.moduleevents.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -179,7 +175,7 @@ public final class ArtemisBroker implements AutoCloseable {
         try {
             stop();
         } finally {
-            deleteRecursively(dataDir);
+            Directories.deleteRecursively(dataDir);
         }
     }
 
@@ -243,16 +239,5 @@ public final class ArtemisBroker implements AutoCloseable {
 
     private String describe(QueueConfiguration q) {
         return q.getAddress() + "::" + q.getName() + "(" + q.getRoutingType() + ")";
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,25 +1,15 @@
 package io.quarkiverse.moduleevents.testsupport;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 
@@ -27,7 +17,7 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
  * A single-node Kafka broker in KRaft mode inside this JVM (EmbeddedKafkaBroker) on 127.0.0.1. {@link #stop()} shuts it
  * down keeping its log directory; {@link #start()} starts a new broker on the same ports, with the same cluster id,
  * node id and log directory, which EmbeddedKafkaBroker formats with "ignore formatted", so topics, records and
- * committed offsets survive.
+ * committed offsets survive. {@link #close()} stops it and deletes the log directory.
  */
 public final class KafkaServer implements AutoCloseable {
 
@@ -77,6 +67,10 @@ public final class KafkaServer implements AutoCloseable {
         return FreePorts.HOST + ":" + port;
     }
 
+    public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, Map.of());
+    }
+
     public void createTopic(String name, int partitions, Map<String, String> config) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(config))).all()
@@ -88,39 +82,22 @@ public final class KafkaServer implements AutoCloseable {
 
     /** Every record of a topic, read from the beginning to its end offsets by a plain consumer outside any group. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (partitions.isEmpty()) {
-                return records;
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            // the topic does not exist: nothing was ever sent to it
+        try (PlainKafkaClient client = new PlainKafkaClient(bootstrapServers())) {
+            return client.records(topic);
         }
-        return records;
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return PlainKafkaClient.header(record, name);
     }
 
+    /** Stops the broker and deletes its log directory. */
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } finally {
+            Directories.deleteRecursively(logDir);
+        }
     }
 }

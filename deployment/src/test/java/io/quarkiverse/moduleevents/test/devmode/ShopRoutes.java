@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.quarkiverse.moduleevents.SentEvents;
+import io.quarkus.arc.Arc;
 import io.vertx.ext.web.Router;
 
 @ApplicationScoped
@@ -13,6 +15,8 @@ public class ShopRoutes {
     ShopEvents shop;
 
     void register(@Observes Router router) {
+        router.get("/sent-events-is-a-bean")
+                .handler(rc -> rc.response().end(String.valueOf(Arc.container().select(SentEvents.class).isResolvable())));
         router.get("/names").handler(rc -> rc.response().end(String.join(",", shop.names().values())));
         router.post("/orders/:id").blockingHandler(rc -> {
             shop.sendRobust(ShopEvents.ORDER_PLACED, rc.pathParam("id"));

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.Payload;
 import io.quarkiverse.moduleevents.messaging.EventSubject;
 import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.AmbiguousEventSubjectException;
+import io.quarkiverse.moduleevents.messaging.test.ambiguous.Order;
+import io.quarkiverse.moduleevents.messaging.test.ambiguous.OrderEvents;
 import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -25,23 +25,11 @@ class AmbiguousIncomingEventSubjectTest {
             .overrideConfigKey("mp.messaging.incoming.order-in.connector", "smallrye-in-memory")
             .assertException(BuildProblems.expect(AmbiguousEventSubjectException.class,
                     "Payload type has more than one @EventSubject member: "
-                            + "io.quarkiverse.moduleevents.messaging.test.AmbiguousIncomingEventSubjectTest$Order",
+                            + "io.quarkiverse.moduleevents.messaging.test.ambiguous.Order",
                     "#customer", "#id", "keep @EventSubject on the one member"));
 
     @Test
     void buildFails() {
         fail("The build should have failed");
-    }
-
-    @EventModule("order")
-    public interface OrderEvents {
-        @Payload(Order.class)
-        String ORDER_PLACED = "order:order:placed";
-
-        @Payload(Order.class)
-        String ORDER_CANCELLED = "order:order:cancelled";
-    }
-
-    public record Order(@EventSubject String id, @EventSubject String customer) {
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
+import io.quarkiverse.moduleevents.testsupport.KafkaServer;
+
 /**
  * Starts a Kafka broker on {@code 127.0.0.1:<port>} (first argument, default 9092) for running the example services
  * by hand, creates their topic {@code user-events}, and keeps it running until the JVM is stopped (Ctrl+C). Its data
@@ -22,7 +24,7 @@ public final class LocalKafka {
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 9092;
         Path data = Path.of(args.length > 1 ? args[1] : "target/local-kafka").resolve(UUID.randomUUID().toString());
-        KafkaBroker broker = KafkaBroker.start(port, data);
+        KafkaServer broker = new KafkaServer(port, data).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();

@@ -1,5 +1,7 @@
 package io.quarkiverse.moduleevents.examples;
 
+import static io.quarkiverse.moduleevents.testsupport.PlainKafkaClient.header;
+import static io.quarkiverse.moduleevents.testsupport.PlainKafkaClient.text;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -24,12 +26,13 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.moduleevents.testsupport.FreePorts;
+import io.quarkiverse.moduleevents.testsupport.KafkaServer;
+import io.quarkiverse.moduleevents.testsupport.PlainKafkaClient;
 import io.quarkiverse.moduleevents.testsupport.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -49,20 +52,22 @@ class TwoServicesIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Path TARGET = Path.of("target");
 
-    private static KafkaBroker kafka;
+    private static KafkaServer broker;
+    private static PlainKafkaClient kafka;
     private static ServiceProcess userService;
     private static ServiceProcess mailService;
 
     @BeforeAll
     static void start() {
-        kafka = KafkaBroker.start(FreePorts.next(),
-                TARGET.resolve("kafka-data").resolve(UUID.randomUUID().toString()));
+        broker = new KafkaServer(FreePorts.next(), TARGET.resolve("kafka-data").resolve(UUID.randomUUID().toString()))
+                .start();
         // one partition, so that the tests can rely on the order of the events
-        kafka.createTopic(TOPIC, 1);
-        Map<String, String> broker = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
+        broker.createTopic(TOPIC, 1);
+        kafka = new PlainKafkaClient(broker.bootstrapServers());
+        Map<String, String> config = Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
         Path logs = TARGET.resolve("example-services");
-        userService = ServiceProcess.launch("user-service", packaged("user-service"), broker, logs);
-        mailService = ServiceProcess.launch("mail-service", packaged("mail-service"), broker, logs);
+        userService = ServiceProcess.launch("user-service", packaged("user-service"), config, logs);
+        mailService = ServiceProcess.launch("mail-service", packaged("mail-service"), config, logs);
         userService.awaitReady("/bridge/" + CHANNEL, Duration.ofSeconds(60));
         mailService.awaitReady("/bridge/" + CHANNEL, Duration.ofSeconds(60));
     }
@@ -73,7 +78,7 @@ class TwoServicesIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable running : new AutoCloseable[] { mailService, userService, kafka }) {
+        for (AutoCloseable running : new AutoCloseable[] { mailService, userService, kafka, broker }) {
             if (running != null) {
                 try {
                     running.close();
@@ -118,7 +123,7 @@ class TwoServicesIT {
         long sentBefore = sent();
         String id = register("/users", "Grace", "grace@example.com").then().statusCode(201).extract().path("id");
 
-        ConsumerRecord<String, byte[]> record = last(kafka.read(TOPIC, carrying(id, "user:account:created"), TIMEOUT));
+        ConsumerRecord<String, byte[]> record = kafka.awaitRecord(TOPIC, carrying(id, "user:account:created"));
         assertEquals("user:account:created", header(record, "ce_type"));
         assertEquals("1.0", header(record, "ce_specversion"));
         assertEquals("/user-service/user", header(record, "ce_source"));
@@ -145,8 +150,8 @@ class TwoServicesIT {
                 .get("/mail/outbox").then()
                 .body("subject", contains("Welcome, Committed", "Getting started, Committed")));
         // one partition: had the rolled-back event gone out, it would be on the topic before the committed one
-        List<ConsumerRecord<String, byte[]>> records = kafka.read(TOPIC, carrying(id, "user:account:created"), TIMEOUT);
-        assertTrue(carrying(id, "user:account:created").test(last(records)), "the committed event is on the topic");
+        List<ConsumerRecord<String, byte[]>> records = kafka.awaitRecordsUpTo(TOPIC,
+                carrying(id, "user:account:created"));
         assertFalse(records.stream().anyMatch(record -> text(record).contains("rolled-back@example.com")),
                 "the rolled-back registration sent an event");
         mail().queryParam("to", "rolled-back@example.com").get("/mail/outbox").then().body("$", empty());
@@ -162,9 +167,8 @@ class TwoServicesIT {
         long duplicatesBefore = counts().getLong("duplicates");
 
         // what a redelivery looks like: the same record, the same CloudEvents id and source, once more on the topic
-        ConsumerRecord<String, byte[]> original = last(
-                kafka.read(TOPIC, carrying(id, "user:account:created"), TIMEOUT));
-        kafka.send(new ProducerRecord<>(TOPIC, null, original.key(), original.value(), original.headers()));
+        ConsumerRecord<String, byte[]> original = kafka.awaitRecord(TOPIC, carrying(id, "user:account:created"));
+        kafka.forward(original, TOPIC);
         // and a later registration, to know when the mail service has read past the copy
         register("/users", "Marker", "marker@example.com").then().statusCode(201);
         await().atMost(TIMEOUT).untilAsserted(() -> mail().queryParam("to", "marker@example.com")
@@ -191,8 +195,8 @@ class TwoServicesIT {
 
         kafka.send(unknown);
 
-        ConsumerRecord<String, byte[]> dead = last(kafka.read(DEAD_LETTER_TOPIC,
-                record -> eventId.equals(header(record, "ce_id")), TIMEOUT));
+        ConsumerRecord<String, byte[]> dead = kafka.awaitRecord(DEAD_LETTER_TOPIC,
+                record -> eventId.equals(header(record, "ce_id")));
         assertEquals(eventId, header(dead, "ce_id"));
         String reason = header(dead, "dead-letter-reason");
         assertTrue(reason.contains("user:account:deleted") && reason.contains(eventId) && reason.contains(CHANNEL),
@@ -235,20 +239,6 @@ class TwoServicesIT {
 
     private static Predicate<ConsumerRecord<String, byte[]>> carrying(String userId, String type) {
         return record -> type.equals(header(record, "ce_type")) && text(record).contains(userId);
-    }
-
-    private static ConsumerRecord<String, byte[]> last(List<ConsumerRecord<String, byte[]>> records) {
-        assertFalse(records.isEmpty(), "no record on the topic");
-        return records.get(records.size() - 1);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String text(ConsumerRecord<String, byte[]> record) {
-        return record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String text) {

@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a test field of type {@link io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker}
- * that {@link KafkaTestResource} fills with the running broker.
+ * Marks a test field of type {@link io.quarkiverse.moduleevents.testsupport.KafkaServer} that
+ * {@link KafkaTestResource} fills with the running broker.
  */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,0 +1,4 @@
+package io.quarkiverse.moduleevents.test.usermodule;
+
+public record User(String name) {
+}

@@ -1,0 +1,98 @@
+package io.quarkiverse.moduleevents.messaging.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.moduleevents.messaging.BridgeCounters;
+import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
+
+/**
+ * What the bridge does alike on every broker, and what its tests share: the proof application's module {@code user}
+ * sends on {@code user-out} and receives on {@code user-in}; each subclass puts both channels on one broker and says
+ * how another service sends to {@code user-in} and how to see what went out on {@code user-out}.
+ */
+abstract class BridgeContract {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    UserService users;
+
+    @Inject
+    Arrivals arrivals;
+
+    @Inject
+    BridgeCounters counters;
+
+    /** Sends a binary-mode CloudEvent with a JSON body to {@code user-in}, as another service's bridge would. */
+    abstract void sendFromAnotherService(String ceId, String source, String type, String json);
+
+    /** Waits until the account with this id went out on {@code user-out}. */
+    abstract void awaitSentOut(String accountId);
+
+    @Test
+    void aCloudEventFromAnotherServiceReachesBothReceiversDecoded() {
+        String id = "u-" + UUID.randomUUID();
+        Account account = new Account(id, "Linus");
+
+        sendFromAnotherService(UUID.randomUUID().toString(), "/mail-service/mail", UserEvents.ACCOUNT_CREATED,
+                accountJson(id, "Linus"));
+
+        Awaitility.await().atMost(WAIT).until(() -> arrivals.of("remote", account).size() == 1);
+        assertEquals(List.of(new Arrival("ordinary", UserEvents.ACCOUNT_CREATED, account, true)),
+                arrivals.of("ordinary", account));
+    }
+
+    @Test
+    void aLocallySentAccountNeverReachesTheRemoteReceiver() {
+        String id = "u-" + UUID.randomUUID();
+        Account account = new Account(id, "Barbara");
+
+        users.openAccount(id, "Barbara");
+
+        assertEquals(List.of(new Arrival("ordinary", UserEvents.ACCOUNT_CREATED, account, false)),
+                arrivals.of("ordinary", account));
+        awaitSentOut(id);
+        awaitRemoteMarker();
+        assertEquals(List.of(), arrivals.of("remote", account));
+    }
+
+    /**
+     * Sends an account from another service and waits until the remote receiver has it: what reached
+     * {@code user-in} before it has been handled by then.
+     */
+    void awaitRemoteMarker() {
+        String id = "u-marker-" + UUID.randomUUID();
+        sendFromAnotherService(UUID.randomUUID().toString(), "/mail-service/mail", UserEvents.ACCOUNT_CREATED,
+                accountJson(id, "Marker"));
+        Awaitility.await().atMost(WAIT).until(() -> arrivals.of("remote", new Account(id, "Marker")).size() == 1);
+    }
+
+    static String accountJson(String id, String name) {
+        return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}";
+    }
+
+    /**
+     * Waits until a counter of the bridge reaches a value: the bridge counts on the thread that handles the message,
+     * which may still run when the receivers' effect is already visible.
+     */
+    static void awaitCount(LongSupplier counter, long expected) {
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertEquals(expected, counter.getAsLong()));
+    }
+
+    static void assertContains(String text, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(text != null && text.contains(fragment), () -> "'" + fragment + "' not in: " + text);
+        }
+    }
+}
