@@ -70,13 +70,13 @@ final class AsyncDelivery<T> implements Runnable, ReceiverFailureHandler {
             // looked up for each delivery, as ArC does, so that a @Dependent handler is a new one each time
             exceptionHandler = Arc.container().instance(AsyncObserverExceptionHandler.class).get();
             receivers.notifyAsynchronous(payload, this);
+            if (delivered != null) {
+                delivered.accept(failures.isEmpty() ? List.of() : List.copyOf(failures));
+            }
         } catch (Throwable unexpected) {
             stage.completeExceptionally(
                     unexpected instanceof CompletionException ? unexpected : new CompletionException(unexpected));
             return;
-        }
-        if (delivered != null) {
-            delivered.accept(failures.isEmpty() ? List.of() : List.copyOf(failures));
         }
         if (failures.isEmpty()) {
             stage.complete(payload);
