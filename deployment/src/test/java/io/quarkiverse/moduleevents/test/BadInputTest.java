@@ -32,11 +32,15 @@ class BadInputTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(UserEvents.class, MailEvents.class, User.class,
-                    Everything.class));
+            .withApplicationRoot(root -> root.addClasses(UserEvents.class, MailEvents.class, BoxEvents.class,
+                    User.class, Box.class, Everything.class));
 
     @Inject
     UserEvents users;
+
+    @Inject
+    @EventModule("box")
+    EventEmitter boxes;
 
     @Inject
     Everything everything;
@@ -102,6 +106,16 @@ class BadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "send", "sendAsync", "sendRobust" })
+    void aPayloadOfAGenericRuntimeTypeIsRejected(String method) {
+        // CDI would infer the type arguments from the emitter's Event<Object>, which has none to give
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> send(boxes, method, BoxEvents.FILLED, new Box<>("apples")));
+        assertTrue(e.getMessage().contains("type variable"), e.getMessage());
+        assertEquals(List.of(), everything.received());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "send", "sendAsync", "sendRobust" })
     void aValidEventReachesTheReceivers(String method) {
         send(method, UserEvents.ACCOUNT_CREATED, new User("alice"));
         if (method.equals("sendAsync")) {
@@ -111,10 +125,14 @@ class BadInputTest {
     }
 
     private void send(String method, String name, Object payload) {
+        send(users, method, name, payload);
+    }
+
+    private static void send(EventEmitter emitter, String method, String name, Object payload) {
         switch (method) {
-            case "send" -> users.send(name, payload);
-            case "sendAsync" -> users.sendAsync(name, payload);
-            case "sendRobust" -> users.sendRobust(name, payload);
+            case "send" -> emitter.send(name, payload);
+            case "sendAsync" -> emitter.sendAsync(name, payload);
+            case "sendRobust" -> emitter.sendRobust(name, payload);
             default -> throw new IllegalStateException(method);
         }
     }
@@ -132,7 +150,15 @@ class BadInputTest {
         String SENT = "mail:message:sent";
     }
 
+    @EventModule("box")
+    public interface BoxEvents {
+        String FILLED = "box:box:filled";
+    }
+
     public record User(String name) {
+    }
+
+    public record Box<T>(T content) {
     }
 
     @ApplicationScoped

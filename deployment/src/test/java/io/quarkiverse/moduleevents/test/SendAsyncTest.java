@@ -1,10 +1,12 @@
 package io.quarkiverse.moduleevents.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -70,6 +72,16 @@ class SendAsyncTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("verify failed", "index failed"), messages);
         assertEquals(List.of("verify:fail@example.com", "index:fail@example.com"), receivers.calls());
+    }
+
+    @Test
+    void dependentStagesRunOnTheContainersExecutorUnlessGivenAnother() throws Exception {
+        String dependentThread = users.sendAsync(UserEvents.EMAIL_CREATED, new Email("chain@example.com"))
+                .thenApplyAsync(email -> Thread.currentThread().getName()).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        assertFalse(dependentThread.contains("ForkJoinPool"), dependentThread);
+        assertTrue(dependentThread.startsWith("executor-thread"), dependentThread);
     }
 
     @Test

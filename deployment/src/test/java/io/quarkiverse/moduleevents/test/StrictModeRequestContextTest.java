@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
@@ -30,7 +33,7 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * In ArC's strict mode only CDI's own rules give an event's receivers a request context: {@code Event.fire} does not
- * activate one. {@code send} and {@code sendRobust} do as {@code fire} does there.
+ * activate one. {@code send} and {@code sendRobust} do as {@code fire} does there, {@code sendAsync} as {@code fireAsync}.
  */
 class StrictModeRequestContextTest {
 
@@ -57,6 +60,18 @@ class StrictModeRequestContextTest {
         assertEquals(1, failures.size());
         assertInstanceOf(ContextNotActiveException.class, failures.get(0).error());
         assertFalse(Arc.container().requestContext().isActive());
+    }
+
+    @Test
+    void withoutARequestContextSendAsyncFailsAsCdiFireAsyncDoes() {
+        ExecutionException fired = assertThrows(ExecutionException.class,
+                () -> events.select(NamedLiteral.of(ClockEvents.TICKED)).fireAsync(new Tick(4)).toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS));
+        ExecutionException sent = assertThrows(ExecutionException.class,
+                () -> clock.sendAsync(ClockEvents.TICKED, new Tick(5)).toCompletableFuture().get(10, TimeUnit.SECONDS));
+
+        assertInstanceOf(ContextNotActiveException.class, fired.getCause());
+        assertInstanceOf(ContextNotActiveException.class, sent.getCause());
     }
 
     @Test
@@ -88,6 +103,10 @@ class StrictModeRequestContextTest {
         RequestState requestState;
 
         void ticked(@Observes @Named(ClockEvents.TICKED) Tick tick) {
+            requestState.saw(tick.id());
+        }
+
+        void tickedAsync(@ObservesAsync @Named(ClockEvents.TICKED) Tick tick) {
             requestState.saw(tick.id());
         }
     }

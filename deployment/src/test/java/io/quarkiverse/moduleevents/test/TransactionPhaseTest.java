@@ -20,11 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * Receivers of a transaction phase run in that phase, whether the event is sent with send or sendRobust.
+ * Receivers of a transaction phase run in that phase, whether the event is sent with send or sendRobust, as when it
+ * is fired through CDI's {@code Event.fire}.
  */
 class TransactionPhaseTest {
 
@@ -38,13 +41,16 @@ class TransactionPhaseTest {
     @Inject
     Receivers receivers;
 
+    @Inject
+    DeclaredEventFiring firing;
+
     @BeforeEach
     void clear() {
         receivers.clear();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "send", "sendRobust" })
+    @ValueSource(strings = { "send", "sendRobust", "fire" })
     void afterSuccessReceiversRunOnlyOnceTheTransactionCommits(String method) {
         QuarkusTransaction.requiringNew().run(() -> {
             send(method, "o-1");
@@ -55,7 +61,7 @@ class TransactionPhaseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "send", "sendRobust" })
+    @ValueSource(strings = { "send", "sendRobust", "fire" })
     void afterSuccessReceiversNeverRunWhenTheTransactionRollsBack(String method) {
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             send(method, "o-2");
@@ -65,24 +71,41 @@ class TransactionPhaseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "send", "sendRobust" })
+    @ValueSource(strings = { "send", "sendRobust", "fire" })
     void withoutATransactionEveryReceiverRunsAtOnce(String method) {
         send(method, "o-3");
         assertEquals(List.of("in-progress:o-3", "before-completion:o-3", "after-completion:o-3",
                 "after-success:o-3", "after-failure:o-3"), receivers.calls());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "send", "sendRobust", "fire" })
+    void aDeferredReceiverThatThrowsIsLoggedAndTheNextOneStillRunsInARequestContext(String method) {
+        QuarkusTransaction.requiringNew().run(() -> send(method, OrderEvents.ORDER_PAID, "o-4"));
+        assertEquals(List.of("paid-failing:o-4", "paid:o-4:request-context-active"), receivers.calls());
+    }
+
     private void send(String method, String order) {
-        if (method.equals("send")) {
-            orders.send(OrderEvents.ORDER_PLACED, order);
-        } else {
-            assertEquals(List.of(), orders.sendRobust(OrderEvents.ORDER_PLACED, order));
+        send(method, OrderEvents.ORDER_PLACED, order);
+    }
+
+    /**
+     * @param method {@code fire} fires through CDI's {@code Event.fire}, with the emitter's qualifiers, for the
+     *        emitter's own delivery to be compared with
+     */
+    private void send(String method, String name, String order) {
+        switch (method) {
+            case "send" -> orders.send(name, order);
+            case "sendRobust" -> assertEquals(List.of(), orders.sendRobust(name, order));
+            case "fire" -> firing.event("order", name).fire(order);
+            default -> throw new IllegalArgumentException(method);
         }
     }
 
     @EventModule("order")
     public interface OrderEvents extends EventEmitter {
         String ORDER_PLACED = "order:order:placed";
+        String ORDER_PAID = "order:order:paid";
     }
 
     @ApplicationScoped
@@ -112,6 +135,17 @@ class TransactionPhaseTest {
         void afterFailure(
                 @Observes(during = TransactionPhase.AFTER_FAILURE) @Priority(5) @Named(OrderEvents.ORDER_PLACED) String order) {
             calls.add("after-failure:" + order);
+        }
+
+        void paidFailing(
+                @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(1) @Named(OrderEvents.ORDER_PAID) String order) {
+            calls.add("paid-failing:" + order);
+            throw new IllegalStateException("receipt printer jammed");
+        }
+
+        void paid(
+                @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(2) @Named(OrderEvents.ORDER_PAID) String order) {
+            calls.add("paid:" + order + (Arc.container().requestContext().isActive() ? ":request-context-active" : ""));
         }
 
         List<String> calls() {

@@ -11,7 +11,8 @@ import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
 import io.quarkus.arc.Arc;
 
 /**
- * Fires through the module's emitter, which resolves the name's qualifiers and {@code Event} once.
+ * Fires a declared name through CDI's {@code Event}, with the qualifiers and the injection point that the module's
+ * emitter gives the name's receivers.
  */
 @Singleton
 public class EmitterEventFiring implements DeclaredEventFiring {

@@ -1,0 +1,173 @@
+package io.quarkiverse.moduleevents.runtime;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.spi.EventContext;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+
+import io.quarkiverse.moduleevents.ReceiverFailure;
+
+/**
+ * Sends one event name of a module: checks the payload, notifies the name's receivers, and tells the
+ * {@link SendListener} (test and dev mode) which receivers ran and which threw.
+ * <p>
+ * The receivers are resolved once for each runtime type of the payload, on its first send, and kept in a small
+ * array, most recently resolved first: a name is almost always sent with one or two runtime types, and an
+ * application with thousands of declared names pays only for those it sends. Two threads sending a new type at once
+ * may both resolve it and one resolution may be lost; either is equivalent, and it is resolved again on a later send.
+ */
+final class EventDispatcher {
+
+    private static final ResolvedReceivers[] NONE_RESOLVED = new ResolvedReceivers[0];
+
+    private final EventDefinition definition;
+    private final ReceiverResolver resolver;
+    /** {@code null} in production */
+    private final SendListener listener;
+    private volatile ResolvedReceivers[] resolved = NONE_RESOLVED;
+
+    EventDispatcher(EventDefinition definition, ReceiverResolver resolver, SendListener listener) {
+        this.definition = definition;
+        this.resolver = resolver;
+        this.listener = listener;
+    }
+
+    EventDefinition definition() {
+        return definition;
+    }
+
+    void send(Object payload) {
+        ResolvedReceivers receivers = receivers(payload);
+        if (listener == null) {
+            receivers.notifySynchronous(payload, ReceiverFailureHandler.RETHROW);
+        } else {
+            sendListened(receivers, payload);
+        }
+    }
+
+    private void sendListened(ResolvedReceivers receivers, Object payload) {
+        listener.sending(resolver.module(), definition.getName(), payload);
+        FirstFailure firstFailure = new FirstFailure();
+        try {
+            receivers.notifySynchronous(payload, firstFailure);
+        } catch (RuntimeException | Error e) {
+            List<String> names = receivers.synchronousNames;
+            int failed = firstFailure.position;
+            if (failed < 0) {
+                // thrown around the receivers (by the transaction manager or the request context), by none of them
+                sent(payload, names, List.of(new ReceiverFailure("unknown receiver", e)));
+            } else {
+                sent(payload, names.subList(0, failed + 1), List.of(new ReceiverFailure(names.get(failed), e)));
+            }
+            throw e;
+        }
+        sent(payload, receivers.synchronousNames, List.of());
+    }
+
+    List<ReceiverFailure> sendRobust(Object payload) {
+        ResolvedReceivers receivers = receivers(payload);
+        if (listener != null) {
+            listener.sending(resolver.module(), definition.getName(), payload);
+        }
+        EveryFailure failures = new EveryFailure(receivers.synchronousNames);
+        receivers.notifySynchronous(payload, failures);
+        List<ReceiverFailure> result = failures.collected();
+        if (listener != null) {
+            sent(payload, receivers.synchronousNames, result);
+        }
+        return result;
+    }
+
+    <T> CompletionStage<T> sendAsync(T payload) {
+        ResolvedReceivers receivers = receivers(payload);
+        if (listener == null) {
+            return AsyncDelivery.start(payload, receivers, null);
+        }
+        listener.sending(resolver.module(), definition.getName(), payload);
+        return AsyncDelivery.start(payload, receivers,
+                failures -> sent(payload, receivers.asynchronousNames, failures));
+    }
+
+    /**
+     * @return an {@code Event} that fires the name, with further qualifiers, for {@link EmitterEventFiring}
+     */
+    Event<Object> event(Annotation... additionalQualifiers) {
+        return resolver.event(definition, additionalQualifiers);
+    }
+
+    private void sent(Object payload, List<String> receivers, List<ReceiverFailure> failures) {
+        listener.sent(resolver.module(), definition.getName(), payload, receivers, failures);
+    }
+
+    private ResolvedReceivers receivers(Object payload) {
+        accept(payload);
+        Class<?> runtimeType = payload.getClass();
+        ResolvedReceivers[] known = resolved;
+        for (ResolvedReceivers receivers : known) {
+            if (receivers.runtimeType == runtimeType) {
+                return receivers;
+            }
+        }
+        ResolvedReceivers receivers = resolver.resolve(definition, payload);
+        ResolvedReceivers[] updated = new ResolvedReceivers[known.length + 1];
+        updated[0] = receivers;
+        System.arraycopy(known, 0, updated, 1, known.length);
+        resolved = updated;
+        return receivers;
+    }
+
+    private void accept(Object payload) {
+        if (payload == null) {
+            throw new IllegalArgumentException("Event '" + definition.getName() + "' needs a payload: pass "
+                    + (definition.getPayloadType() == null ? "any object"
+                            : "a " + definition.getPayloadType().getName())
+                    + ", not null");
+        }
+        Class<?> payloadType = definition.getPayloadType();
+        if (payloadType != null && !payloadType.isInstance(payload)) {
+            throw new IllegalArgumentException("Event '" + definition.getName() + "' carries a "
+                    + payloadType.getName() + " (its @Payload), not a " + payload.getClass().getName()
+                    + ": pass a " + payloadType.getName() + ", or change the event's @Payload");
+        }
+    }
+
+    /** Collects what every receiver that throws threw, and goes on with the next receiver. */
+    private static final class EveryFailure implements ReceiverFailureHandler {
+
+        private final List<String> names;
+        private List<ReceiverFailure> failures;
+
+        EveryFailure(List<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public void failed(int position, ObserverMethod<?> receiver, EventContext<?> context, Throwable error) {
+            if (failures == null) {
+                failures = new ArrayList<>(2);
+            }
+            failures.add(new ReceiverFailure(names.get(position), error));
+        }
+
+        List<ReceiverFailure> collected() {
+            return failures == null ? List.of() : Collections.unmodifiableList(failures);
+        }
+    }
+
+    /** Remembers which receiver threw, and stops the delivery with it. */
+    private static final class FirstFailure implements ReceiverFailureHandler {
+
+        int position = -1;
+
+        @Override
+        public void failed(int position, ObserverMethod<?> receiver, EventContext<?> context, Throwable error) {
+            this.position = position;
+            RETHROW.failed(position, receiver, context, error);
+        }
+    }
+}

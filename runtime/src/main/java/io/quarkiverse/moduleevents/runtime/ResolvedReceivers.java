@@ -1,0 +1,138 @@
+package io.quarkiverse.moduleevents.runtime;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.EventContext;
+import jakarta.enterprise.inject.spi.EventMetadata;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+
+import io.quarkiverse.moduleevents.runtime.DeferredReceivers.NotifiedAtOnce;
+import io.quarkus.arc.ManagedContext;
+
+/**
+ * The receivers of one event name for one runtime type of its payload, resolved once, with everything the emitter
+ * needs to notify them as ArC's {@code Event} does: the synchronous ones in priority order (those of a transaction
+ * phase among them), the asynchronous ones in priority order, their names, the {@link EventMetadata} they get and the
+ * request context to activate.
+ * <p>
+ * Notifying them here rather than through {@code Event.fire} saves the per-event work of ArC's notifier (it tests
+ * every observer for being asynchronous, makes a predicate and looks up the container), and tells the emitter which
+ * receiver threw.
+ */
+final class ResolvedReceivers {
+
+    private static final ObserverMethod<?>[] NONE = new ObserverMethod<?>[0];
+
+    final Class<?> runtimeType;
+    /** in priority order, with those of a transaction phase */
+    private final ObserverMethod<? super Object>[] synchronous;
+    /** in priority order */
+    private final List<ObserverMethod<? super Object>> transactionPhase;
+    /** in priority order */
+    private final ObserverMethod<? super Object>[] asynchronous;
+    /** as {@code class#method}, in the order of {@link #synchronous} */
+    final List<String> synchronousNames;
+    /** as {@code class#method}, in the order of {@link #asynchronous} */
+    final List<String> asynchronousNames;
+    private final EventMetadata metadata;
+    private final ManagedContext requestContext;
+
+    /**
+     * @throws IllegalArgumentException when the payload's runtime type is generic: CDI would infer its type arguments
+     *         from the injection point, the emitter's {@code Event<Object>}, which has none to give
+     */
+    @SuppressWarnings("unchecked")
+    ResolvedReceivers(BeanManager beanManager, Object payload, Annotation[] qualifiers, InjectionPoint injectionPoint) {
+        this.runtimeType = payload.getClass();
+        List<ObserverMethod<? super Object>> synchronous = new ArrayList<>();
+        List<ObserverMethod<? super Object>> transactionPhase = new ArrayList<>();
+        List<ObserverMethod<? super Object>> asynchronous = new ArrayList<>();
+        // resolveObserverMethods returns the observers in priority order
+        for (ObserverMethod<? super Object> observer : beanManager.resolveObserverMethods(payload, qualifiers)) {
+            if (observer.isAsync()) {
+                asynchronous.add(observer);
+            } else {
+                synchronous.add(observer);
+                if (observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
+                    transactionPhase.add(observer);
+                }
+            }
+        }
+        this.synchronous = synchronous.toArray((ObserverMethod<? super Object>[]) NONE);
+        this.transactionPhase = List.copyOf(transactionPhase);
+        this.asynchronous = asynchronous.toArray((ObserverMethod<? super Object>[]) NONE);
+        this.synchronousNames = synchronous.stream().map(ReceiverName::of).toList();
+        this.asynchronousNames = asynchronous.stream().map(ReceiverName::of).toList();
+        this.metadata = new Metadata(Set.of(qualifiers), runtimeType, injectionPoint);
+        this.requestContext = RequestContextActivation.forImmediateDelivery();
+    }
+
+    /**
+     * Notifies the synchronous receivers in priority order, as {@code Event.fire} does: while a transaction is
+     * active, those of a transaction phase are deferred to it; without one they are notified at once with the others.
+     *
+     * @param failures told of each receiver that throws, by its position in {@link #synchronousNames}
+     */
+    void notifySynchronous(Object payload, ReceiverFailureHandler failures) {
+        if (synchronous.length == 0) {
+            return;
+        }
+        EventContext<Object> context = new Context(payload, metadata);
+        NotifiedAtOnce notified = transactionPhase.isEmpty() ? NotifiedAtOnce.ALL
+                : DeferredReceivers.deferIfTransactionActive(transactionPhase, context);
+        notifyAtOnce(synchronous, notified, context, failures);
+    }
+
+    /**
+     * Notifies the asynchronous receivers in priority order, on the calling thread: the task that
+     * {@link AsyncDelivery} runs on the container's executor.
+     *
+     * @param failures told of each receiver that throws, by its position in {@link #asynchronousNames}
+     */
+    void notifyAsynchronous(Object payload, ReceiverFailureHandler failures) {
+        notifyAtOnce(asynchronous, NotifiedAtOnce.ALL, new Context(payload, metadata), failures);
+    }
+
+    /**
+     * @return whether the name has no receiver at all for this runtime type, synchronous or asynchronous
+     */
+    boolean none() {
+        return synchronous.length == 0 && asynchronous.length == 0;
+    }
+
+    private void notifyAtOnce(ObserverMethod<? super Object>[] receivers, NotifiedAtOnce notified,
+            EventContext<Object> context, ReceiverFailureHandler failures) {
+        boolean activated = RequestContextActivation.activateIfInactive(requestContext);
+        try {
+            for (int position = 0; position < receivers.length; position++) {
+                ObserverMethod<? super Object> receiver = receivers[position];
+                if (notified == NotifiedAtOnce.ALL || notified.includes(receiver)) {
+                    try {
+                        receiver.notify(context);
+                    } catch (Throwable error) {
+                        failures.failed(position, receiver, context, error);
+                    }
+                }
+            }
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    private record Context(Object getEvent, EventMetadata getMetadata) implements EventContext<Object> {
+    }
+
+    private record Metadata(Set<Annotation> getQualifiers, Type getType, InjectionPoint getInjectionPoint)
+            implements
+                EventMetadata {
+    }
+}
