@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
 import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
-import io.quarkiverse.moduleevents.testsupport.LogCapture;
 import io.quarkiverse.moduleevents.testsupport.KafkaServer;
+import io.quarkiverse.moduleevents.testsupport.LogCapture;
 import io.quarkiverse.moduleevents.testsupport.PlainKafkaClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
