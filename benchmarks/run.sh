@@ -8,9 +8,10 @@
 #                                       --sizes 10x10x1,100x10x2,50x100x1,100x100x1 --builds 3 --starts 9
 #                                       (--builds 0 starts the last run's applications again, without building)
 #   benchmarks/run.sh startup-step [ARGS]
-#                                       the extension's start-up step, registerEmitters, as Quarkus's
-#                                       -Dquarkus.debug.print-startup-times=true prints it: builds the application of
-#                                       100 modules x 100 events once, starts it 9 times, writes the median to
+#                                       the core extension's recorded start-up steps (none since the emitters are
+#                                       generated), as Quarkus's -Dquarkus.debug.print-startup-times=true prints them:
+#                                       builds the application of 100 modules x 100 events once, starts it 9 times,
+#                                       writes the median of their sum and of "started in" to
 #                                       benchmarks/target/startup-step.json (about 3 minutes); ARGS go to its driver,
 #                                       e.g. --starts 15 or --size 50x100x1
 #   benchmarks/run.sh relay [ARGS]      the outbox relay's throughput against the plain Kafka connector (JMH, embedded
@@ -62,7 +63,7 @@ relay() {
 }
 
 startup_step() {
-    echo "== Start-up step: registerEmitters with -Dquarkus.debug.print-startup-times=true"
+    echo "== Start-up steps of the extension, with -Dquarkus.debug.print-startup-times=true"
     java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.startup.StartupStep --repo . \
         --work benchmarks/target/startup-step --result benchmarks/target/startup-step.json "$@"
 }

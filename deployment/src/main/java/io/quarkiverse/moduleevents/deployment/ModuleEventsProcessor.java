@@ -4,6 +4,7 @@ import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.EVENT_
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.PAYLOAD;
 
 import java.io.IOException;
+import java.lang.constant.ClassDesc;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -41,15 +41,13 @@ import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.In
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.ReceiverNeverRunsException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnusedEventsException;
 import io.quarkiverse.moduleevents.runtime.EmitterEventFiring;
-import io.quarkiverse.moduleevents.runtime.EventDefinition;
-import io.quarkiverse.moduleevents.runtime.EventDirectory;
-import io.quarkiverse.moduleevents.runtime.ModuleDefinition;
 import io.quarkiverse.moduleevents.runtime.ModuleEventEmitter;
-import io.quarkiverse.moduleevents.runtime.ModuleEventsRecorder;
+import io.quarkiverse.moduleevents.runtime.ModuleEventTable;
 import io.quarkiverse.moduleevents.runtime.NamePattern;
 import io.quarkiverse.moduleevents.runtime.SendListener;
 import io.quarkiverse.moduleevents.runtime.SentEventList;
 import io.quarkiverse.moduleevents.runtime.dev.DevSentEventLog;
+import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
@@ -59,16 +57,18 @@ import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildIt
 import io.quarkus.arc.processor.ObserverInfo;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.annotations.ExecutionTime;
-import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
+import io.quarkus.gizmo2.Const;
 import io.quarkus.gizmo2.Gizmo;
+import io.quarkus.gizmo2.creator.BlockCreator;
+import io.quarkus.gizmo2.desc.ConstructorDesc;
+import io.quarkus.gizmo2.desc.MethodDesc;
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 class ModuleEventsProcessor {
@@ -76,6 +76,8 @@ class ModuleEventsProcessor {
     private static final String FEATURE = "module-events";
     private static final String CATALOG_RESOURCE = "META-INF/module-events/catalog.json";
     private static final Logger LOG = Logger.getLogger(ModuleEventsProcessor.class);
+    private static final MethodDesc CREATE_EMITTER = MethodDesc.of(ModuleEventEmitter.class, "create", EventEmitter.class,
+            ModuleEventTable.class, SyntheticCreationalContext.class, boolean.class);
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -296,26 +298,42 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    @Record(ExecutionTime.STATIC_INIT)
-    void registerEmitters(ModuleEventsRecorder recorder, EventCatalogBuildItem catalog, LaunchModeBuildItem launchMode,
+    void generateEventTables(EventCatalogBuildItem catalog, BuildProducer<GeneratedClassBuildItem> generatedClasses,
+            BuildProducer<GeneratedResourceBuildItem> generatedResources) {
+        Gizmo gizmo = GeneratedBeans.applicationClasses(generatedClasses, generatedResources);
+        for (EventCatalogBuildItem.CatalogModule module : catalog.modules()) {
+            EventTableGenerator.generate(module, gizmo);
+        }
+    }
+
+    /**
+     * One emitter bean per module, created by ArC on its first injection with the module's generated event table:
+     * the extension records nothing for start-up.
+     */
+    @BuildStep
+    void registerEmitters(EventCatalogBuildItem catalog, LaunchModeBuildItem launchMode,
             BuildProducer<SyntheticBeanBuildItem> syntheticBeans) {
         // in production no listener exists, and emitters skip the listening code altogether
         boolean listened = launchMode.getLaunchMode() == LaunchMode.TEST
                 || launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT;
-        List<ModuleDefinition> definitions = catalog.modules().stream().map(ModuleEventsProcessor::moduleDefinition)
-                .toList();
-        RuntimeValue<EventDirectory> directory = recorder.directory(definitions);
-        for (ModuleDefinition module : definitions) {
+        for (EventCatalogBuildItem.CatalogModule module : catalog.modules()) {
+            ClassDesc table = ClassDesc.of(EventTableGenerator.className(module));
             SyntheticBeanBuildItem.ExtendedBeanConfigurator emitter = SyntheticBeanBuildItem
                     .configure(ModuleEventEmitter.class)
                     .types(EventEmitter.class)
-                    .addQualifier().annotation(EVENT_MODULE).addValue("value", module.getName()).done()
+                    .addQualifier().annotation(EVENT_MODULE).addValue("value", module.name()).done()
                     .scope(Singleton.class)
                     .unremovable()
+                    // its creator refers to the generated table, an application class
+                    .forceApplicationClass()
                     .addInjectionPoint(ParameterizedType.create(Event.class, ClassType.OBJECT_TYPE),
                             AnnotationInstance.builder(Any.class).build())
                     .addInjectionPoint(ClassType.create(BeanManager.class))
-                    .createWith(recorder.emitter(directory, module.getName(), listened));
+                    .creator(creation -> {
+                        BlockCreator body = creation.createMethod();
+                        body.return_(body.invokeStatic(CREATE_EMITTER, body.new_(ConstructorDesc.of(table)),
+                                creation.syntheticCreationalContext(), Const.of(listened)));
+                    });
             if (listened) {
                 emitter.addInjectionPoint(ClassType.create(SendListener.class));
             }
@@ -339,17 +357,6 @@ class ModuleEventsProcessor {
             // list the root cause, and so the headline of dev mode's error page
             validationErrors.produce(new ValidationErrorBuildItem(ModuleEventsProblemsException.of(problems)));
         }
-    }
-
-    private static ModuleDefinition moduleDefinition(EventCatalogBuildItem.CatalogModule module) {
-        List<EventDefinition> events = new ArrayList<>();
-        for (EventCatalogBuildItem.CatalogEvent event : module.events()) {
-            List<String> patterns = event.receivers().stream().map(EventCatalogBuildItem.CatalogReceiver::pattern)
-                    .filter(Objects::nonNull).distinct().sorted().toList();
-            events.add(new EventDefinition(event.key(), event.name(), ClassFiles.load(event.payload()),
-                    event.received(), patterns));
-        }
-        return new ModuleDefinition(module.name(), module.declaringInterface(), events);
     }
 
     private static Pattern namePattern(ModuleEventsBuildTimeConfig config) {

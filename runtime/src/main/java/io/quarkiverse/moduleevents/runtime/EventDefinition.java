@@ -2,10 +2,8 @@ package io.quarkiverse.moduleevents.runtime;
 
 import java.util.List;
 
-import io.quarkus.runtime.annotations.RecordableConstructor;
-
 /**
- * One declared event, as the build recorded it.
+ * One declared event, as the build found it; made by the module's generated {@link ModuleEventTable}.
  */
 public final class EventDefinition {
 
@@ -22,13 +20,12 @@ public final class EventDefinition {
      * @param received whether any observer method can receive the event
      * @param patterns the receiver patterns that match the name, sorted
      */
-    @RecordableConstructor
-    public EventDefinition(String key, String name, Class<?> payloadType, boolean received, List<String> patterns) {
+    public EventDefinition(String key, String name, Class<?> payloadType, boolean received, String[] patterns) {
         this.key = key;
         this.name = name;
         this.payloadType = payloadType;
         this.received = received;
-        this.patterns = List.copyOf(patterns);
+        this.patterns = List.of(patterns);
     }
 
     public String getKey() {
