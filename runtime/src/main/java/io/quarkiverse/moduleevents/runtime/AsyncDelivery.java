@@ -64,6 +64,18 @@ final class AsyncDelivery<T> implements Runnable, ReceiverFailureHandler {
         return stage;
     }
 
+    /**
+     * @return a stage completed exceptionally with what the forwarder threw, as the stage of a delivery whose only
+     *         receiver threw it
+     */
+    static <T> CompletionStage<T> failed(RuntimeException forwarderFailure) {
+        Stage<T> stage = new Stage<>(Arc.container().getExecutorService());
+        CompletionException exception = new CompletionException(forwarderFailure);
+        exception.addSuppressed(forwarderFailure);
+        stage.completeExceptionally(exception);
+        return stage;
+    }
+
     @Override
     public void run() {
         try {

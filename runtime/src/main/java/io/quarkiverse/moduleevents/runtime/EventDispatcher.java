@@ -85,10 +85,21 @@ final class EventDispatcher {
 
     <T> CompletionStage<T> sendAsync(T payload) {
         ResolvedReceivers receivers = receivers(payload);
+        if (listener != null) {
+            listener.sending(resolver.module(), definition.getName(), payload);
+        }
+        try {
+            receivers.forward(payload);
+        } catch (RuntimeException e) {
+            if (listener != null) {
+                String forwarder = receivers.asynchronousNames.get(0);
+                sent(payload, List.of(forwarder), List.of(new ReceiverFailure(forwarder, e)));
+            }
+            return AsyncDelivery.failed(e);
+        }
         if (listener == null) {
             return AsyncDelivery.start(payload, receivers, null);
         }
-        listener.sending(resolver.module(), definition.getName(), payload);
         return AsyncDelivery.start(payload, receivers,
                 failures -> sent(payload, receivers.asynchronousNames, failures));
     }

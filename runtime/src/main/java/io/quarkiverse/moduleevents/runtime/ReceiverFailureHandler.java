@@ -19,7 +19,9 @@ interface ReceiverFailureHandler {
     };
 
     /**
-     * @param position the receiver's position among those being notified, in priority order
+     * @param position the receiver's position among the names of the receivers being notified: the forwarder first
+     *        when the name is forwarded, then the receivers in priority order
+     * @param receiver {@code null} for the forwarder
      */
     void failed(int position, ObserverMethod<?> receiver, EventContext<?> context, Throwable error);
 

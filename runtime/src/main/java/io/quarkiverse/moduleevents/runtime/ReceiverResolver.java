@@ -12,10 +12,14 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.spi.SentEventForwarder;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableInstance;
 
 /**
  * Resolves the receivers of one module's event names, for its {@link EventDispatcher}s: an event is qualified with
- * its module, its name, {@code @Any} and the name patterns it matches.
+ * its module, its name, {@code @Any} and the name patterns it matches; and whether a sibling extension's
+ * {@link SentEventForwarder} forwards the name.
  */
 final class ReceiverResolver {
 
@@ -24,6 +28,8 @@ final class ReceiverResolver {
     private final Event<Object> anyEvent;
     private final BeanManager beanManager;
     private InjectionPoint injectionPoint;
+    /** {@code null} until looked up */
+    private InjectableInstance<SentEventForwarder> forwarder;
 
     ReceiverResolver(String module, Event<Object> anyEvent, BeanManager beanManager) {
         this.module = module;
@@ -37,7 +43,22 @@ final class ReceiverResolver {
     }
 
     ResolvedReceivers resolve(EventDefinition event, Object payload) {
-        return new ResolvedReceivers(beanManager, payload, qualifiers(event), injectionPoint());
+        return new ResolvedReceivers(beanManager, payload, qualifiers(event), injectionPoint(), forwarding(event));
+    }
+
+    /**
+     * @return the forwarding of the name, {@code null} when no sibling extension forwards it
+     */
+    private EventForwarding forwarding(EventDefinition event) {
+        InjectableInstance<SentEventForwarder> found = forwarder;
+        if (found == null) {
+            found = Arc.container().select(SentEventForwarder.class);
+            forwarder = found;
+        }
+        if (!found.isResolvable() || !found.get().forwards(module, event.getName())) {
+            return null;
+        }
+        return new EventForwarding(found.get(), module, event.getName());
     }
 
     /**

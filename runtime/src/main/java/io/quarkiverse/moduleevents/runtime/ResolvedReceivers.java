@@ -20,7 +20,7 @@ import io.quarkus.arc.ManagedContext;
  * The receivers of one event name for one runtime type of its payload, resolved once, with everything the emitter
  * needs to notify them as ArC's {@code Event} does: the synchronous ones in priority order (those of a transaction
  * phase among them), the asynchronous ones in priority order, their names, the {@link EventMetadata} they get and the
- * request context to activate.
+ * request context to activate; and the name's {@link EventForwarding}, called before all of them.
  * <p>
  * Notifying them here rather than through {@code Event.fire} saves the per-event work of ArC's notifier (it tests
  * every observer for being asynchronous, makes a predicate and looks up the container), and tells the emitter which
@@ -37,9 +37,11 @@ final class ResolvedReceivers {
     private final List<ObserverMethod<? super Object>> transactionPhase;
     /** in priority order */
     private final ObserverMethod<? super Object>[] asynchronous;
-    /** as {@code class#method}, in the order of {@link #synchronous} */
+    /** {@code null} when the name is not forwarded */
+    private final EventForwarding forwarding;
+    /** as {@code class#method}: the forwarder when there is one, then those of {@link #synchronous} in their order */
     final List<String> synchronousNames;
-    /** as {@code class#method}, in the order of {@link #asynchronous} */
+    /** as {@code class#method}: the forwarder when there is one, then those of {@link #asynchronous} in their order */
     final List<String> asynchronousNames;
     private final EventMetadata metadata;
     private final ManagedContext requestContext;
@@ -49,7 +51,8 @@ final class ResolvedReceivers {
      *         from the injection point, the emitter's {@code Event<Object>}, which has none to give
      */
     @SuppressWarnings("unchecked")
-    ResolvedReceivers(BeanManager beanManager, Object payload, Annotation[] qualifiers, InjectionPoint injectionPoint) {
+    ResolvedReceivers(BeanManager beanManager, Object payload, Annotation[] qualifiers, InjectionPoint injectionPoint,
+            EventForwarding forwarding) {
         this.runtimeType = payload.getClass();
         List<ObserverMethod<? super Object>> synchronous = new ArrayList<>();
         List<ObserverMethod<? super Object>> transactionPhase = new ArrayList<>();
@@ -68,26 +71,58 @@ final class ResolvedReceivers {
         this.synchronous = synchronous.toArray((ObserverMethod<? super Object>[]) NONE);
         this.transactionPhase = List.copyOf(transactionPhase);
         this.asynchronous = asynchronous.toArray((ObserverMethod<? super Object>[]) NONE);
-        this.synchronousNames = synchronous.stream().map(ReceiverName::of).toList();
-        this.asynchronousNames = asynchronous.stream().map(ReceiverName::of).toList();
+        this.forwarding = forwarding;
+        this.synchronousNames = names(forwarding, synchronous);
+        this.asynchronousNames = names(forwarding, asynchronous);
         this.metadata = new Metadata(Set.of(qualifiers), runtimeType, injectionPoint);
         this.requestContext = RequestContextActivation.forImmediateDelivery();
     }
 
+    private static List<String> names(EventForwarding forwarding, List<ObserverMethod<? super Object>> receivers) {
+        List<String> names = new ArrayList<>(receivers.size() + 1);
+        if (forwarding != null) {
+            names.add(forwarding.receiverName);
+        }
+        receivers.forEach(receiver -> names.add(ReceiverName.of(receiver)));
+        return List.copyOf(names);
+    }
+
     /**
-     * Notifies the synchronous receivers in priority order, as {@code Event.fire} does: while a transaction is
-     * active, those of a transaction phase are deferred to it; without one they are notified at once with the others.
+     * Forwards the event, then notifies the synchronous receivers in priority order, as {@code Event.fire} does: while
+     * a transaction is active, those of a transaction phase are deferred to it; without one they are notified at once
+     * with the others.
      *
-     * @param failures told of each receiver that throws, by its position in {@link #synchronousNames}
+     * @param failures told of the forwarder (with no {@code ObserverMethod}) and of each receiver that throws, by its
+     *        position in {@link #synchronousNames}
      */
     void notifySynchronous(Object payload, ReceiverFailureHandler failures) {
-        if (synchronous.length == 0) {
+        if (synchronous.length == 0 && forwarding == null) {
             return;
         }
         EventContext<Object> context = new Context(payload, metadata);
+        if (forwarding != null) {
+            try {
+                forwarding.forward(payload);
+            } catch (Throwable error) {
+                failures.failed(0, null, context, error);
+            }
+        }
+        if (synchronous.length == 0) {
+            return;
+        }
         NotifiedAtOnce notified = transactionPhase.isEmpty() ? NotifiedAtOnce.ALL
                 : DeferredReceivers.deferIfTransactionActive(transactionPhase, context);
         notifyAtOnce(synchronous, notified, context, failures);
+    }
+
+    /**
+     * Forwards the event of a {@code sendAsync}, on the sender's thread, before {@link AsyncDelivery} notifies the
+     * asynchronous receivers.
+     */
+    void forward(Object payload) {
+        if (forwarding != null) {
+            forwarding.forward(payload);
+        }
     }
 
     /**
@@ -101,7 +136,8 @@ final class ResolvedReceivers {
     }
 
     /**
-     * @return whether the name has no receiver at all for this runtime type, synchronous or asynchronous
+     * @return whether the name has no receiver at all for this runtime type, synchronous or asynchronous (its
+     *         forwarder is none)
      */
     boolean none() {
         return synchronous.length == 0 && asynchronous.length == 0;
@@ -109,6 +145,7 @@ final class ResolvedReceivers {
 
     private void notifyAtOnce(ObserverMethod<? super Object>[] receivers, NotifiedAtOnce notified,
             EventContext<Object> context, ReceiverFailureHandler failures) {
+        int firstPosition = forwarding == null ? 0 : 1;
         boolean activated = RequestContextActivation.activateIfInactive(requestContext);
         try {
             for (int position = 0; position < receivers.length; position++) {
@@ -117,7 +154,7 @@ final class ResolvedReceivers {
                     try {
                         receiver.notify(context);
                     } catch (Throwable error) {
-                        failures.failed(position, receiver, context, error);
+                        failures.failed(firstPosition + position, receiver, context, error);
                     }
                 }
             }

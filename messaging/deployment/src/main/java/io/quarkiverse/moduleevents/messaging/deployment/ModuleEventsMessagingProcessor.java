@@ -3,23 +3,16 @@ package io.quarkiverse.moduleevents.messaging.deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.inject.spi.EventContext;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.deployment.ClassFiles;
 import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
 import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
@@ -27,6 +20,7 @@ import io.quarkiverse.moduleevents.deployment.GeneratedBeans;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDeploymentException.StructuredCloudEventsException;
+import io.quarkiverse.moduleevents.messaging.runtime.AfterCommit;
 import io.quarkiverse.moduleevents.messaging.runtime.BridgeRoutes;
 import io.quarkiverse.moduleevents.messaging.runtime.ChannelCounters;
 import io.quarkiverse.moduleevents.messaging.runtime.CloudEventEncoder;
@@ -35,17 +29,12 @@ import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
 import io.quarkiverse.moduleevents.messaging.runtime.IncomingRoute;
 import io.quarkiverse.moduleevents.messaging.runtime.MessagingBridgeRecorder;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingChannels;
-import io.quarkiverse.moduleevents.messaging.runtime.OutgoingObservers;
+import io.quarkiverse.moduleevents.messaging.runtime.OutgoingForwarder;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingRoute;
 import io.quarkiverse.moduleevents.messaging.runtime.RoutedEventSender;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
-import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem;
-import io.quarkus.arc.deployment.ObserverRegistrationPhaseBuildItem.ObserverConfiguratorBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
-import io.quarkus.arc.processor.ObserverConfigurator;
-import io.quarkus.deployment.Capabilities;
-import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -54,9 +43,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
-import io.quarkus.gizmo2.Const;
 import io.quarkus.gizmo2.Gizmo;
-import io.quarkus.gizmo2.desc.MethodDesc;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelBuildItem;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelDirection;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ConnectorManagedChannelBuildItem;
@@ -68,8 +55,6 @@ class ModuleEventsMessagingProcessor {
     private static final Logger LOG = Logger.getLogger(ModuleEventsMessagingProcessor.class);
     private static final String KAFKA = "smallrye-kafka";
     private static final String AMQP = "smallrye-amqp";
-    /** after every receiver of the application, so an event goes out only once they all returned */
-    private static final int AFTER_APPLICATION_RECEIVERS = Integer.MAX_VALUE - 1000;
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -80,7 +65,8 @@ class ModuleEventsMessagingProcessor {
     AdditionalBeanBuildItem registerBridgeBeans() {
         return AdditionalBeanBuildItem.builder().setUnremovable()
                 .addBeanClasses(Remote.class, ChannelCounters.class, CloudEventEncoder.class, OutgoingChannels.class,
-                        DirectPublisher.class, RoutedEventSender.class, IncomingEventReceiver.class)
+                        DirectPublisher.class, AfterCommit.class, OutgoingForwarder.class, RoutedEventSender.class,
+                        IncomingEventReceiver.class)
                 .build();
     }
 
@@ -155,43 +141,6 @@ class ModuleEventsMessagingProcessor {
         for (String channel : bridged.incomingChannels()) {
             IncomingChannelGenerator.generate(channel, gizmo);
         }
-    }
-
-    @BuildStep
-    void registerOutgoingObservers(SelectedEventsBuildItem bridged, ObserverRegistrationPhaseBuildItem phase,
-            Capabilities capabilities, Optional<OutgoingEventSinkBuildItem> sink,
-            BuildProducer<ObserverConfiguratorBuildItem> observers) {
-        // without transactions, CDI notifies an AFTER_SUCCESS observer at once, and ArC warns at every build;
-        // a sink stores the event during the transaction, so that it commits with the sender's work
-        boolean afterCommit = capabilities.isPresent(Capability.TRANSACTIONS) && sink.isEmpty();
-        String notifyMethod = sink.isPresent() ? "stored" : "observed";
-        for (SelectedEvent event : bridged.outgoing()) {
-            for (boolean async : new boolean[] { false, true }) {
-                // ArC completes the configurator itself (done()) when it consumes the build item
-                observers.produce(new ObserverConfiguratorBuildItem(
-                        outgoingObserver(phase, event, async, afterCommit, notifyMethod)));
-            }
-        }
-    }
-
-    private static ObserverConfigurator outgoingObserver(ObserverRegistrationPhaseBuildItem phase, SelectedEvent event,
-            boolean async, boolean afterCommit, String notifyMethod) {
-        String name = event.event().name();
-        ObserverConfigurator observer = phase.getContext().configure()
-                .beanClass(DotName.createSimple(OutgoingObservers.class))
-                .id(event.channel() + "/" + name + (async ? "/async" : ""))
-                .observedType(Object.class)
-                .addQualifier(AnnotationInstance.builder(EventModule.class).value(event.event().module()).build())
-                .addQualifier(AnnotationInstance.builder(Named.class).value(name).build())
-                .priority(AFTER_APPLICATION_RECEIVERS)
-                .async(async)
-                .notify(notify -> {
-                    notify.notifyMethod().invokeStatic(MethodDesc.of(OutgoingObservers.class, notifyMethod,
-                            void.class, EventContext.class, String.class, String.class),
-                            notify.eventContext(), Const.of(event.channel()), Const.of(name));
-                    notify.notifyMethod().return_();
-                });
-        return async || !afterCommit ? observer : observer.transactionPhase(TransactionPhase.AFTER_SUCCESS);
     }
 
     @BuildStep

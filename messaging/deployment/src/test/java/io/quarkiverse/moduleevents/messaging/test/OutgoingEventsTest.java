@@ -8,12 +8,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -26,6 +33,7 @@ import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -33,13 +41,14 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 
 /**
  * Events selected for an outgoing channel go out as binary CloudEvents with a JSON payload: once, after commit, never
- * after a rollback, and never when they came from the broker.
+ * after a rollback nor from a transaction marked rollback-only (with {@code sendAsync} too), also when a local receiver
+ * throws, and never when they came from the broker.
  */
 class OutgoingEventsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Email.class))
+            .withApplicationRoot(root -> root.addClasses(UserEvents.class, User.class, Email.class, Receivers.class))
             .overrideConfigKey("quarkus.module-events.messaging.outgoing.user-out.events",
                     "user:account:created,user:emails:created")
             .overrideConfigKey("quarkus.module-events.messaging.source", "user-service")
@@ -54,6 +63,9 @@ class OutgoingEventsTest {
 
     @Inject
     BridgeCounters counters;
+
+    @Inject
+    Receivers receivers;
 
     private static final String MARKER_ADDRESS = "marker@example.com";
     private static final String MARKER_PAYLOAD = "{\"address\":\"" + MARKER_ADDRESS + "\"}";
@@ -137,6 +149,59 @@ class OutgoingEventsTest {
     }
 
     @Test
+    void sendAsyncSendsNothingWhenTheTransactionRollsBack() {
+        List<CompletionStage<User>> delivered = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            delivered.add(users.sendAsync(UserEvents.ACCOUNT_CREATED, new User("u-6", "Edsger")));
+            throw new IllegalStateException("payment refused");
+        }));
+        delivered.get(0).toCompletableFuture().join();
+
+        assertEquals(List.of(MARKER_PAYLOAD), payloads(sendMarkerAndAwaitIt()));
+        assertEquals(List.of(new User("u-6", "Edsger")), receivers.asynchronous("u-6"),
+                "the asynchronous receivers are not bound to the transaction");
+    }
+
+    @Test
+    void sendAsyncGoesOutOnlyOnceTheTransactionCommits() {
+        CompletionStage<User> delivered = QuarkusTransaction.requiringNew().call(() -> {
+            CompletionStage<User> stage = users.sendAsync(UserEvents.ACCOUNT_CREATED, new User("u-7", "Frances"));
+            stage.toCompletableFuture().join();
+            assertEquals(List.of(), sink.received(), "nothing goes out before the commit");
+            return stage;
+        });
+
+        assertEquals("u-7", single().getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getSubject()
+                .orElseThrow());
+        assertEquals(new User("u-7", "Frances"), delivered.toCompletableFuture().join());
+        assertEquals(List.of(new User("u-7", "Frances")), receivers.asynchronous("u-7"));
+    }
+
+    @Test
+    void sendsNothingFromATransactionMarkedRollbackOnly() {
+        assertThrows(QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.setRollbackOnly();
+            users.send(UserEvents.ACCOUNT_CREATED, new User("u-8", "send"));
+            assertEquals(List.of(), users.sendRobust(UserEvents.ACCOUNT_CREATED, new User("u-8", "sendRobust")));
+            users.sendAsync(UserEvents.ACCOUNT_CREATED, new User("u-8", "sendAsync")).toCompletableFuture().join();
+        }));
+
+        assertEquals(List.of(MARKER_PAYLOAD), payloads(sendMarkerAndAwaitIt()));
+    }
+
+    @Test
+    void aLocalReceiverThatThrowsDoesNotKeepTheEventFromGoingOut() {
+        assertThrows(IllegalStateException.class,
+                () -> users.send(UserEvents.ACCOUNT_CREATED, new User("u-9", Receivers.THROWS)));
+        QuarkusTransaction.requiringNew().run(() -> assertThrows(IllegalStateException.class,
+                () -> users.send(UserEvents.ACCOUNT_CREATED, new User("u-10", Receivers.THROWS))));
+
+        List<String> subjects = sendMarkerAndAwaitIt().stream().map(message -> String.valueOf(message
+                .getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getSubject().orElse("marker"))).toList();
+        assertEquals(List.of("u-9", "u-10", "marker"), subjects);
+    }
+
+    @Test
     void remoteEventsAreNeverSentAgain() {
         Arc.container().instance(DeclaredEventFiring.class).get()
                 .event("user", UserEvents.ACCOUNT_CREATED, Remote.Literal.INSTANCE).fire(new User("u-5", "Alan"));
@@ -149,6 +214,28 @@ class OutgoingEventsTest {
         users.send(UserEvents.PHONE_CREATED, "+41 00 000 00 00");
 
         assertEquals(List.of(MARKER_PAYLOAD), payloads(sendMarkerAndAwaitIt()));
+    }
+
+    @Singleton
+    public static class Receivers {
+
+        static final String THROWS = "throws";
+
+        private final List<User> asynchronous = new CopyOnWriteArrayList<>();
+
+        void onAccount(@Observes @Named(UserEvents.ACCOUNT_CREATED) User user) {
+            if (THROWS.equals(user.name())) {
+                throw new IllegalStateException("the local receiver failed");
+            }
+        }
+
+        void onAccountAsynchronously(@ObservesAsync @Named(UserEvents.ACCOUNT_CREATED) User user) {
+            asynchronous.add(user);
+        }
+
+        List<User> asynchronous(String id) {
+            return asynchronous.stream().filter(user -> user.id().equals(id)).toList();
+        }
     }
 
     private Message<byte[]> single() {

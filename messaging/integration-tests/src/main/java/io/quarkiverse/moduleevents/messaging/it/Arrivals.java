@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.inject.Named;
 
@@ -13,8 +14,8 @@ import io.quarkiverse.moduleevents.messaging.Remote;
 
 /**
  * The module's local receivers, which record what they got: an ordinary receiver of each event (it cannot tell local
- * from remote events, but records whether the event carried {@code @Remote}), and a receiver of
- * {@code @Remote} accounts only.
+ * from remote events, but records whether the event carried {@code @Remote}), a receiver of {@code @Remote} accounts
+ * only, and an asynchronous receiver of accounts.
  */
 @ApplicationScoped
 public class Arrivals {
@@ -35,6 +36,12 @@ public class Arrivals {
         record("remote", UserEvents.ACCOUNT_CREATED, account, metadata);
     }
 
+    void onAccountAsynchronously(
+            @ObservesAsync @EventModule("user") @Named(UserEvents.ACCOUNT_CREATED) Account account,
+            EventMetadata metadata) {
+        record("async", UserEvents.ACCOUNT_CREATED, account, metadata);
+    }
+
     void onEmailChanged(@Observes @EventModule("user") @Named(UserEvents.EMAIL_CHANGED) EmailChanged email,
             EventMetadata metadata) {
         record("ordinary", UserEvents.EMAIL_CHANGED, email, metadata);
@@ -45,7 +52,7 @@ public class Arrivals {
         arrivals.add(new Arrival(receiver, event, payload, remote));
     }
 
-    /** What the receiver ({@code ordinary} or {@code remote}) got whose payload equals the one given. */
+    /** What the receiver ({@code ordinary}, {@code remote} or {@code async}) got whose payload equals the one given. */
     public List<Arrival> of(String receiver, Object payload) {
         return arrivals.stream().filter(a -> a.receiver().equals(receiver) && a.payload().equals(payload)).toList();
     }

@@ -70,6 +70,16 @@ class AmqpBridgeTest extends BridgeContract {
         amqp.receive(OUT).awaitOne(m -> accountId.equals(prop(m, "cloudEvents:subject")), WAIT);
     }
 
+    @Override
+    SentOut watchSentOut(String accountId) {
+        PlainAmqpClient.Received out = amqp.receive(OUT);
+        return marker -> {
+            out.awaitOne(m -> marker.equals(body(m)), WAIT);
+            return out.messages().stream().filter(m -> accountId.equals(prop(m, "cloudEvents:subject")))
+                    .map(AmqpBridgeTest::body).toList();
+        };
+    }
+
     @Test
     void anAccountGoesOutAsADurableBinaryCloudEvent() {
         String id = "u-" + UUID.randomUUID();

@@ -1,11 +1,14 @@
 package io.quarkiverse.moduleevents.messaging.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 
 import jakarta.inject.Inject;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * What the bridge does alike on every broker, and what its tests share: the proof application's module {@code user}
@@ -29,6 +34,9 @@ abstract class BridgeContract {
     UserService users;
 
     @Inject
+    UserEvents events;
+
+    @Inject
     Arrivals arrivals;
 
     @Inject
@@ -39,6 +47,20 @@ abstract class BridgeContract {
 
     /** Waits until the account with this id went out on {@code user-out}. */
     abstract void awaitSentOut(String accountId);
+
+    /** Starts watching what goes out on {@code user-out} for the account with this id. */
+    abstract SentOut watchSentOut(String accountId);
+
+    /** What went out on {@code user-out} for one account. */
+    interface SentOut {
+
+        /**
+         * Waits until the body went out for the account, and returns every body that went out for it up to it, in
+         * order: sent for the same account, so with the same key and on the same partition, the marker arrives after
+         * whatever was sent before it.
+         */
+        List<String> bodiesUpTo(String markerBody);
+    }
 
     @Test
     void aCloudEventFromAnotherServiceReachesBothReceiversDecoded() {
@@ -65,6 +87,77 @@ abstract class BridgeContract {
         awaitSentOut(id);
         awaitRemoteMarker();
         assertEquals(List.of(), arrivals.of("remote", account));
+    }
+
+    @Test
+    void sendAsyncInATransactionThatRollsBackSendsNothingButStillReachesTheAsynchronousReceiver() {
+        String id = "u-" + UUID.randomUUID();
+        Account account = new Account(id, "Rolled back");
+        SentOut out = watchSentOut(id);
+        List<CompletionStage<Account>> delivered = new ArrayList<>();
+
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            delivered.add(events.sendAsync(UserEvents.ACCOUNT_CREATED, account));
+            throw new IllegalStateException("the business rule failed");
+        }));
+
+        assertEquals(account, delivered.get(0).toCompletableFuture().join());
+        assertEquals(List.of(new Arrival("async", UserEvents.ACCOUNT_CREATED, account, false)),
+                arrivals.of("async", account));
+        users.openAccount(id, "Marker");
+        assertEquals(List.of(accountJson(id, "Marker")), out.bodiesUpTo(accountJson(id, "Marker")));
+    }
+
+    @Test
+    void sendAsyncInATransactionThatCommitsGoesOutOnceAndReachesTheAsynchronousReceiver() {
+        String id = "u-" + UUID.randomUUID();
+        Account account = new Account(id, "Committed");
+        SentOut out = watchSentOut(id);
+
+        CompletionStage<Account> delivered = QuarkusTransaction.requiringNew()
+                .call(() -> events.sendAsync(UserEvents.ACCOUNT_CREATED, account));
+
+        assertEquals(account, delivered.toCompletableFuture().join());
+        assertEquals(List.of(new Arrival("async", UserEvents.ACCOUNT_CREATED, account, false)),
+                arrivals.of("async", account));
+        users.openAccount(id, "Marker");
+        assertEquals(List.of(accountJson(id, "Committed"), accountJson(id, "Marker")),
+                out.bodiesUpTo(accountJson(id, "Marker")));
+    }
+
+    @Test
+    void noWayOfSendingSendsAnythingFromATransactionMarkedRollbackOnly() {
+        String id = "u-" + UUID.randomUUID();
+        SentOut out = watchSentOut(id);
+
+        assertThrows(QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.setRollbackOnly();
+            events.send(UserEvents.ACCOUNT_CREATED, new Account(id, "send"));
+            assertEquals(List.of(), events.sendRobust(UserEvents.ACCOUNT_CREATED, new Account(id, "sendRobust")));
+            events.sendAsync(UserEvents.ACCOUNT_CREATED, new Account(id, "sendAsync")).toCompletableFuture().join();
+        }));
+
+        users.openAccount(id, "Marker");
+        assertEquals(List.of(accountJson(id, "Marker")), out.bodiesUpTo(accountJson(id, "Marker")));
+    }
+
+    /**
+     * The event is on its way before any local receiver runs: one that throws, the sender catching it, cannot keep
+     * it from going out, with a transaction (once it commits) or without.
+     */
+    @Test
+    void aLocalReceiverThatThrowsCannotKeepTheEventFromGoingOut() {
+        String id = "u-" + UUID.randomUUID();
+        SentOut out = watchSentOut(id);
+
+        assertThrows(IllegalStateException.class, () -> users.openAccount(id, FailingReceiver.LOCAL_FAILURE));
+        QuarkusTransaction.requiringNew().run(() -> assertThrows(IllegalStateException.class,
+                () -> users.openAccount(id, FailingReceiver.LOCAL_FAILURE + " in a transaction")));
+
+        users.openAccount(id, "Marker");
+        assertEquals(List.of(accountJson(id, FailingReceiver.LOCAL_FAILURE),
+                accountJson(id, FailingReceiver.LOCAL_FAILURE + " in a transaction"), accountJson(id, "Marker")),
+                out.bodiesUpTo(accountJson(id, "Marker")));
     }
 
     /**

@@ -79,6 +79,12 @@ class KafkaBridgeTest extends BridgeContract {
         kafka.awaitRecord(OUT, r -> accountId.equals(r.key()));
     }
 
+    @Override
+    SentOut watchSentOut(String accountId) {
+        return marker -> kafka.awaitRecordsUpTo(OUT, r -> accountId.equals(r.key()) && marker.equals(text(r)))
+                .stream().filter(r -> accountId.equals(r.key())).map(PlainKafkaClient::text).toList();
+    }
+
     /**
      * The connector's own default is {@code acks=1}; the bridge's channel waits for every in-sync replica and does
      * not write a record twice when it retries.

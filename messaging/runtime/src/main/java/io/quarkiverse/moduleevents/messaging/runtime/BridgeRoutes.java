@@ -1,5 +1,6 @@
 package io.quarkiverse.moduleevents.messaging.runtime;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.Set;
 public final class BridgeRoutes {
 
     private final Map<String, Map<String, OutgoingRoute>> outgoing = new HashMap<>();
+    private final Map<String, List<OutgoingRoute>> outgoingByName = new HashMap<>();
     private final Map<String, Map<String, IncomingRoute>> incoming = new HashMap<>();
     private final Set<String> declaredNames;
 
     BridgeRoutes(List<OutgoingRoute> outgoingRoutes, List<IncomingRoute> incomingRoutes, List<String> declaredNames) {
         for (OutgoingRoute route : outgoingRoutes) {
             outgoing.computeIfAbsent(route.getChannel(), channel -> new HashMap<>()).put(route.getName(), route);
+            outgoingByName.computeIfAbsent(route.getName(), name -> new ArrayList<>()).add(route);
         }
         for (IncomingRoute route : incomingRoutes) {
             incoming.computeIfAbsent(route.getChannel(), channel -> new HashMap<>()).put(route.getName(), route);
@@ -30,6 +33,13 @@ public final class BridgeRoutes {
      */
     OutgoingRoute outgoing(String channel, String name) {
         return outgoing.getOrDefault(channel, Map.of()).get(name);
+    }
+
+    /**
+     * @return the routes of the name, one for each outgoing channel it is selected for; empty when none
+     */
+    List<OutgoingRoute> outgoing(String name) {
+        return outgoingByName.getOrDefault(name, List.of());
     }
 
     /**

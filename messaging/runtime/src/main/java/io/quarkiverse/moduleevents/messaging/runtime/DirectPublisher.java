@@ -22,23 +22,23 @@ public class DirectPublisher {
 
     private static final Logger LOG = Logger.getLogger(DirectPublisher.class);
 
-    private final BridgeRoutes routes;
     private final CloudEventEncoder encoder;
     private final OutgoingChannels channels;
     private final MessagingBridgeConfig config;
     private final AtomicInteger pending = new AtomicInteger();
 
     @Inject
-    DirectPublisher(BridgeRoutes routes, CloudEventEncoder encoder, OutgoingChannels channels,
-            MessagingBridgeConfig config) {
-        this.routes = routes;
+    DirectPublisher(CloudEventEncoder encoder, OutgoingChannels channels, MessagingBridgeConfig config) {
         this.encoder = encoder;
         this.channels = channels;
         this.config = config;
     }
 
-    void publish(String channel, String name, Object payload) {
-        OutgoingRoute route = routes.outgoing(channel, name);
+    /**
+     * Encodes and sends the event; a payload that cannot be serialised fails the send, which is logged and counted,
+     * not the caller.
+     */
+    void publish(OutgoingRoute route, Object payload) {
         String id = UUID.randomUUID().toString();
         if (pending.incrementAndGet() > config.maxPendingSends()) {
             pending.decrementAndGet();
@@ -50,7 +50,7 @@ public class DirectPublisher {
         outcome.orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ignored, failure) -> completed(id, route, failure));
         try {
-            channels.send(channel, CloudEventEncoder.message(encoder.encode(id, route, payload), route, outcome),
+            channels.send(route.getChannel(), CloudEventEncoder.message(encoder.encode(id, route, payload), route, outcome),
                     outcome);
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);

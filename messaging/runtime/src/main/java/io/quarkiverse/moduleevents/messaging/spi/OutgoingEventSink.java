@@ -3,10 +3,10 @@ package io.quarkiverse.moduleevents.messaging.spi;
 import java.util.function.Supplier;
 
 /**
- * Where the bridge hands outgoing events when a sibling extension (the outbox) provides a bean of this type and tells
- * the build so: the bridge's synchronous observer then runs during the sender's transaction ({@code IN_PROGRESS})
- * instead of after its commit, and calls {@link #store} instead of sending. The sink sends the event later, through
- * {@link OutgoingEventSender#send(OutgoingEvent)}. Not for applications.
+ * Where the bridge hands outgoing events when a sibling extension (the outbox) provides a bean of this type: the
+ * bridge then calls {@link #store} on the sender's thread, before any local receiver runs, for {@code send},
+ * {@code sendRobust} and {@code sendAsync} alike, instead of sending the event after the sender's commit. The sink
+ * sends the event later, through {@link OutgoingEventSender#send(OutgoingEvent)}. Not for applications.
  */
 public interface OutgoingEventSink {
 

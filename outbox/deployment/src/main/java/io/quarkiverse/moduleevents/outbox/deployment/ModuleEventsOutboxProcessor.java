@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
-import io.quarkiverse.moduleevents.messaging.deployment.OutgoingEventSinkBuildItem;
 import io.quarkiverse.moduleevents.messaging.deployment.SelectedEventsBuildItem;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.JtaMissingException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.NoDataSourceException;
@@ -103,11 +102,6 @@ class ModuleEventsOutboxProcessor {
                         .addBeanClasses(OutboxSchema.class, OutboxRows.class, OutboxWriter.class, OutboxRelay.class,
                                 OutboxStartup.class, StoreOutboxAdmin.class)
                         .build();
-    }
-
-    @BuildStep
-    OutgoingEventSinkBuildItem routeEventsThroughOutbox(Optional<OutboxDataSourceBuildItem> dataSource) {
-        return dataSource.isEmpty() ? null : new OutgoingEventSinkBuildItem();
     }
 
     @BuildStep
