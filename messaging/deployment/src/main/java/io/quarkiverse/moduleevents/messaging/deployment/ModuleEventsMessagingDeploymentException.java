@@ -37,7 +37,7 @@ public abstract class ModuleEventsMessagingDeploymentException extends Deploymen
     }
 
     /**
-     * A bridged channel is configured for structured CloudEvents; the bridge speaks binary mode only.
+     * An outgoing bridged channel is configured for structured CloudEvents; the bridge sends binary mode only.
      */
     public static final class StructuredCloudEventsException extends ModuleEventsMessagingDeploymentException {
         private static final long serialVersionUID = 1L;

@@ -101,9 +101,6 @@ class ModuleEventsMessagingProcessor {
         for (String channel : bridged.outgoingChannels()) {
             checkBinaryCloudEvents(config, "mp.messaging.outgoing." + channel + ".cloud-events-mode", problems);
         }
-        for (String channel : bridged.incomingChannels()) {
-            checkBinaryCloudEvents(config, "mp.messaging.incoming." + channel + ".cloud-events-mode", problems);
-        }
     }
 
     private static void checkBinaryCloudEvents(Config config, String key,
@@ -112,7 +109,7 @@ class ModuleEventsMessagingProcessor {
         if (mode.trim().equalsIgnoreCase("structured")) {
             problems.produce(new ModuleEventsProblemBuildItem(new StructuredCloudEventsException(
                     "Bridged channel is configured for structured CloudEvents: " + key + "=" + mode
-                            + "; the messaging bridge sends and reads binary mode only: remove " + key
+                            + "; the messaging bridge sends binary mode only: remove " + key
                             + " or set it to binary")));
         }
     }
@@ -165,6 +162,12 @@ class ModuleEventsMessagingProcessor {
         Map<String, String> incomingConnectors = connectors(managed, ChannelDirection.INCOMING);
         for (String channel : bridged.incomingChannels()) {
             String prefix = "mp.messaging.incoming." + channel + ".";
+            if (KAFKA.equals(incomingConnectors.get(channel)) || AMQP.equals(incomingConnectors.get(channel))) {
+                // the connectors' CloudEvents parsing fails before the bridge sees a message whose attributes do not
+                // parse, and stops the channel (Kafka) or leaves the message unsettled (AMQP); the bridge reads the
+                // attributes itself and rejects such a message (IncomingCloudEvents)
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "cloud-events", "false"));
+            }
             if (KAFKA.equals(incomingConnectors.get(channel))) {
                 defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "key.deserializer",
                         "org.apache.kafka.common.serialization.StringDeserializer"));
@@ -224,7 +227,8 @@ class ModuleEventsMessagingProcessor {
         return SyntheticBeanBuildItem.configure(BridgeRoutes.class)
                 .scope(Singleton.class)
                 .unremovable()
-                .supplier(recorder.routes(outgoing, incoming, List.copyOf(declared.eventNames())))
+                .supplier(recorder.routes(outgoing, incoming, List.copyOf(declared.eventNames()),
+                        connectors(managed, ChannelDirection.INCOMING)))
                 .done();
     }
 

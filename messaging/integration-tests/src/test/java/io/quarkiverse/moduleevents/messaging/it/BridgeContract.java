@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
@@ -14,12 +16,18 @@ import java.util.function.LongSupplier;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
+import io.quarkiverse.moduleevents.testsupport.LogCapture;
+import io.restassured.RestAssured;
 
 /**
  * What the bridge does alike on every broker, and what its tests share: the proof application's module {@code user}
@@ -29,6 +37,8 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 abstract class BridgeContract {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** the content type of a structured-mode CloudEvent in JSON */
+    static final String STRUCTURED = "application/cloudevents+json; charset=UTF-8";
 
     @Inject
     UserService users;
@@ -60,6 +70,62 @@ abstract class BridgeContract {
          * whatever was sent before it.
          */
         List<String> bodiesUpTo(String markerBody);
+    }
+
+    /**
+     * Sends a message to {@code user-in} as it is given, identified on the wire by {@code messageKey}: the attributes
+     * (named without the binding's prefix) as the broker's binding carries them, the content type and the body.
+     */
+    abstract void sendRaw(String messageKey, Map<String, String> attributes, String contentType, String body);
+
+    /**
+     * Waits until the message sent with {@code messageKey} is dead-lettered, and asserts what the broker keeps of the
+     * reason.
+     */
+    abstract void awaitDeadLettered(String messageKey, String... reasonFragments);
+
+    /**
+     * A message whose CloudEvents attributes do not parse, or whose structured body is no JSON, is rejected with a
+     * reason naming the channel and the attribute; the next good event is delivered and the service stays live.
+     */
+    @ParameterizedTest
+    @EnumSource(MalformedCloudEvent.class)
+    void aMalformedCloudEventIsRejectedAndTheChannelGoesOn(MalformedCloudEvent malformed) {
+        long rejected = counters.rejected("user-in");
+        String messageKey = UUID.randomUUID().toString();
+        String malformedAccountId = "u-malformed-" + UUID.randomUUID();
+        String goodId = "u-" + UUID.randomUUID();
+
+        try (LogCapture log = LogCapture.of(IncomingEventReceiver.class)) {
+            sendRaw(messageKey, malformed.attributes(messageKey), malformed.contentType(),
+                    malformed.body(malformedAccountId));
+            sendFromAnotherService(UUID.randomUUID().toString(), "/mail-service/mail", UserEvents.ACCOUNT_CREATED,
+                    accountJson(goodId, "Alan"));
+
+            Awaitility.await().atMost(WAIT).until(() -> arrivals.of("remote", new Account(goodId, "Alan")).size() == 1);
+            awaitCount(() -> counters.rejected("user-in"), rejected + 1);
+            assertContains(String.join("\n", log.messages()), "Malformed CloudEvent [channel: user-in",
+                    malformed.attribute);
+        }
+        awaitDeadLettered(messageKey, "Malformed CloudEvent [channel: user-in", malformed.attribute);
+        assertEquals(List.of(), arrivals.of("remote", new Account(malformedAccountId, "Malformed")));
+        RestAssured.get("/q/health/live").then().statusCode(200).body("status", Matchers.equalTo("UP"));
+    }
+
+    /** What the bridge reads besides the binary mode it writes: a structured-mode event, its data in the envelope. */
+    @Test
+    void aStructuredCloudEventFromAnotherServiceReachesBothReceiversDecoded() {
+        String id = "u-" + UUID.randomUUID();
+        Account account = new Account(id, "Margaret");
+        String envelope = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/mail-service/mail\","
+                + "\"type\":\"" + UserEvents.ACCOUNT_CREATED + "\",\"time\":\"" + OffsetDateTime.now() + "\","
+                + "\"datacontenttype\":\"application/json\",\"data\":" + accountJson(id, "Margaret") + "}";
+
+        sendRaw(UUID.randomUUID().toString(), Map.of(), STRUCTURED, envelope);
+
+        Awaitility.await().atMost(WAIT).until(() -> arrivals.of("remote", account).size() == 1);
+        assertEquals(List.of(new Arrival("ordinary", UserEvents.ACCOUNT_CREATED, account, true)),
+                arrivals.of("ordinary", account));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,6 +84,21 @@ class KafkaBridgeTest extends BridgeContract {
     SentOut watchSentOut(String accountId) {
         return marker -> kafka.awaitRecordsUpTo(OUT, r -> accountId.equals(r.key()) && marker.equals(text(r)))
                 .stream().filter(r -> accountId.equals(r.key())).map(PlainKafkaClient::text).toList();
+    }
+
+    @Override
+    void sendRaw(String messageKey, Map<String, String> attributes, String contentType, String body) {
+        Map<String, String> headers = new HashMap<>();
+        attributes.forEach((name, value) -> headers.put("ce_" + name, value));
+        headers.put("content-type", contentType);
+        kafka.send(IN, messageKey, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    @Override
+    void awaitDeadLettered(String messageKey, String... reasonFragments) {
+        ConsumerRecord<String, byte[]> deadLetter = kafka.awaitRecord(DEAD_LETTERS, r -> messageKey.equals(r.key()));
+        assertEquals(IN, header(deadLetter, "dead-letter-topic"));
+        assertContains(header(deadLetter, "dead-letter-reason"), reasonFragments);
     }
 
     /**

@@ -16,8 +16,13 @@ public final class BridgeRoutes {
     private final Map<String, List<OutgoingRoute>> outgoingByName = new HashMap<>();
     private final Map<String, Map<String, IncomingRoute>> incoming = new HashMap<>();
     private final Set<String> declaredNames;
+    private final Map<String, String> incomingConnectors;
 
-    BridgeRoutes(List<OutgoingRoute> outgoingRoutes, List<IncomingRoute> incomingRoutes, List<String> declaredNames) {
+    /**
+     * @param incomingConnectors the connector of each incoming channel, such as {@code smallrye-kafka}
+     */
+    BridgeRoutes(List<OutgoingRoute> outgoingRoutes, List<IncomingRoute> incomingRoutes, List<String> declaredNames,
+            Map<String, String> incomingConnectors) {
         for (OutgoingRoute route : outgoingRoutes) {
             outgoing.computeIfAbsent(route.getChannel(), channel -> new HashMap<>()).put(route.getName(), route);
             outgoingByName.computeIfAbsent(route.getName(), name -> new ArrayList<>()).add(route);
@@ -26,6 +31,14 @@ public final class BridgeRoutes {
             incoming.computeIfAbsent(route.getChannel(), channel -> new HashMap<>()).put(route.getName(), route);
         }
         this.declaredNames = new HashSet<>(declaredNames);
+        this.incomingConnectors = Map.copyOf(incomingConnectors);
+    }
+
+    /**
+     * @return the connector of the incoming channel, {@code null} when the build did not know it
+     */
+    String incomingConnector(String channel) {
+        return incomingConnectors.get(channel);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.quarkiverse.moduleevents.messaging.runtime;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,14 +13,12 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.spi.IncomingEventInbox;
 import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Turns the messages of the incoming channels back into local events. The build generates, per incoming channel, a
@@ -31,8 +28,10 @@ import io.vertx.core.json.JsonObject;
  * {@code @Payload} type and fired with {@code @EventModule}, {@code @Named} and {@code @Remote}: first to the
  * synchronous receivers, then to the asynchronous ones. It is acknowledged once the synchronous receivers returned,
  * and rejected, with an {@link IncomingEventRejectedException} naming channel, id and type, when it carries no
- * CloudEvents metadata, when its id or source is longer than the inbox stores, when its type is not declared or not
- * selected, when its data cannot be decoded, or when a synchronous receiver throws an exception or an {@link Error}.
+ * CloudEvent, when its CloudEvents attributes are malformed ({@link CloudEventAttributeCheck}, or a structured-mode
+ * body that is no JSON envelope), when its id or source is longer than the inbox stores, when its type is not
+ * declared or not selected, when its data cannot be decoded, or when a synchronous receiver throws an exception or an
+ * {@link Error}.
  * A message with the same {@code source} and {@code id} as one acknowledged within the duplicate window is
  * acknowledged and dropped.
  * <p>
@@ -79,17 +78,27 @@ public class IncomingEventReceiver {
      * Called by the {@code @Incoming} methods the build generates; not for applications.
      */
     public CompletionStage<Void> receive(String channel, Message<?> message) {
-        IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
+        IncomingCloudEvent cloudEvent;
+        try {
+            cloudEvent = IncomingCloudEvents.read(message, routes.incomingConnector(channel));
+        } catch (MalformedCloudEventException e) {
+            return reject(channel, message, "Malformed CloudEvent [channel: " + channel + ", id: none, type: none,"
+                    + " source: none]: " + e.getMessage(), null);
+        }
         if (cloudEvent == null) {
             return reject(channel, message, "Message carries no CloudEvents metadata [channel: " + channel
-                    + ", id: none, type: none]; send module events through the messaging bridge, in CloudEvents"
-                    + " binary mode", null);
+                    + ", id: none, type: none]; send module events through the messaging bridge, as CloudEvents",
+                    null);
         }
-        String id = cloudEvent.getId();
-        String type = cloudEvent.getType();
+        String id = cloudEvent.id();
+        String type = cloudEvent.type();
+        String source = cloudEvent.source();
         String subject = " [channel: " + channel + ", id: " + PeerText.escape(id) + ", type: " + PeerText.escape(type)
-                + ", source: " + PeerText.escape(cloudEvent.getSource()) + "]";
-        String source = String.valueOf(cloudEvent.getSource());
+                + ", source: " + PeerText.escape(source) + "]";
+        String malformed = CloudEventAttributeCheck.problem(cloudEvent);
+        if (malformed != null) {
+            return reject(channel, message, "Malformed CloudEvent" + subject + ": " + malformed, null);
+        }
         if (id.length() > MAX_ID_LENGTH || source.length() > MAX_SOURCE_LENGTH) {
             return reject(channel, message, "Event id or source is too long" + abbreviated(subject) + "; an id may"
                     + " have " + MAX_ID_LENGTH + " characters and a source " + MAX_SOURCE_LENGTH + ", as the inbox"
@@ -109,7 +118,7 @@ public class IncomingEventReceiver {
         }
         Object payload;
         try {
-            payload = decode(message.getPayload(), route.getPayloadType());
+            payload = decode(cloudEvent.data(), route.getPayloadType());
         } catch (IOException | RuntimeException e) {
             // not the cause: its message and stack trace would carry the data into the log and the dead letter
             return reject(channel, message, "Event data cannot be decoded into " + route.getPayloadType().getName()
@@ -158,26 +167,18 @@ public class IncomingEventReceiver {
     }
 
     private Object decodeJson(Object data, Class<?> payloadType) throws IOException {
-        if (data instanceof byte[] bytes) {
-            return objectMapper.readValue(bytes, payloadType);
+        if (data instanceof JsonNode tree) {
+            return objectMapper.treeToValue(tree, payloadType);
         }
-        if (data instanceof Buffer buffer) {
-            return objectMapper.readValue(buffer.getBytes(), payloadType);
-        }
-        if (data instanceof io.vertx.mutiny.core.buffer.Buffer buffer) {
-            return objectMapper.readValue(buffer.getBytes(), payloadType);
-        }
-        if (data instanceof JsonObject json) {
-            return objectMapper.readValue(json.toBuffer().getBytes(), payloadType);
-        }
-        if (data instanceof String text) {
-            return objectMapper.readValue(text.getBytes(StandardCharsets.UTF_8), payloadType);
+        byte[] json = JsonBodies.bytes(data);
+        if (json != null) {
+            return objectMapper.readValue(json, payloadType);
         }
         if (payloadType.isInstance(data)) {
             return data;
         }
         throw new DecodingFailure.UnsupportedData("unsupported data " + (data == null ? "null" : data.getClass().getName())
-                + "; expected JSON as byte[], Buffer, JsonObject or String");
+                + "; expected JSON as " + JsonBodies.FORMS);
     }
 
     private Event<Object> event(IncomingRoute route) {

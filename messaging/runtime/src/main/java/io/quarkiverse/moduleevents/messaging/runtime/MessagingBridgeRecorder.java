@@ -2,6 +2,7 @@ package io.quarkiverse.moduleevents.messaging.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.Config;
@@ -21,8 +22,8 @@ public class MessagingBridgeRecorder {
     }
 
     public Supplier<BridgeRoutes> routes(List<OutgoingRoute> outgoing, List<IncomingRoute> incoming,
-            List<String> declaredNames) {
-        BridgeRoutes routes = new BridgeRoutes(outgoing, incoming, declaredNames);
+            List<String> declaredNames, Map<String, String> incomingConnectors) {
+        BridgeRoutes routes = new BridgeRoutes(outgoing, incoming, declaredNames, incomingConnectors);
         return () -> routes;
     }
 
