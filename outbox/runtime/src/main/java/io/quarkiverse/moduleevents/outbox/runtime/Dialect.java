@@ -44,7 +44,9 @@ enum Dialect {
                 + "attempts INTEGER NOT NULL, "
                 + "next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                 + "last_error VARCHAR(4000), "
-                + "published_at TIMESTAMP WITH TIME ZONE)",
+                + "published_at TIMESTAMP WITH TIME ZONE, "
+                + "lease_owner VARCHAR(255), "
+                + "lease_until TIMESTAMP WITH TIME ZONE)",
                 "CREATE INDEX IF NOT EXISTS module_events_outbox_due"
                         + " ON module_events_outbox (status, next_attempt_at, seq)",
                 "CREATE INDEX IF NOT EXISTS module_events_outbox_subject ON module_events_outbox (subject, seq)",
@@ -57,15 +59,17 @@ enum Dialect {
     }
 
     /**
-     * Rows due for an attempt, in order of writing, that no earlier pending row of the same subject holds back,
-     * locked for this transaction; rows another transaction has locked are skipped. Parameters: now, now, limit.
+     * Rows due for an attempt and not leased (or their lease has ended), in order of writing, that no earlier
+     * pending row of the same subject holds back (one waiting for its next attempt, or leased), locked for this
+     * transaction; rows another transaction has locked are skipped. Parameters: now, now, now, now, limit.
      */
     String claimStatement() {
         return "SELECT o.id, o.channel, o.event_name, o.module, o.source, o.subject, o.payload, o.created_at,"
                 + " o.attempts FROM module_events_outbox o"
                 + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?"
+                + " AND (o.lease_until IS NULL OR o.lease_until <= ?)"
                 + " AND NOT EXISTS (SELECT 1 FROM module_events_outbox p WHERE p.subject = o.subject"
-                + " AND p.status = 'PENDING' AND p.seq < o.seq AND p.next_attempt_at > ?)"
+                + " AND p.status = 'PENDING' AND p.seq < o.seq AND (p.next_attempt_at > ? OR p.lease_until > ?))"
                 + " ORDER BY o.seq " + limit + " FOR UPDATE SKIP LOCKED";
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +23,7 @@ import io.quarkiverse.moduleevents.outbox.OutboxEntry;
 import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 
 /**
- * The statements on the outbox table, {@code module_events_outbox}: the writer's insert, the relay's claim and
+ * The statements on the outbox table, {@code module_events_outbox}: the writer's insert, the relay's claim, lease and
  * settlement, and the admin queries. A method that takes a {@link Connection} runs in the caller's transaction; the
  * others take a connection of their own, which joins the current JTA transaction when there is one.
  */
@@ -33,14 +34,21 @@ public class OutboxRows {
             INSERT INTO module_events_outbox (id, channel, event_name, module, source, subject, payload, created_at,
                 status, attempts, next_attempt_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
+    private static final String LEASE = """
+            UPDATE module_events_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?""";
     private static final String MARK_PUBLISHED = """
-            UPDATE module_events_outbox SET status = 'PUBLISHED', published_at = ? WHERE id = ?""";
+            UPDATE module_events_outbox SET status = 'PUBLISHED', published_at = ?, lease_owner = NULL,
+                lease_until = NULL
+            WHERE id = ? AND lease_owner = ?""";
     private static final String DELETE_PUBLISHED = """
-            DELETE FROM module_events_outbox WHERE id = ?""";
+            DELETE FROM module_events_outbox WHERE id = ? AND lease_owner = ?""";
     private static final String RECORD_FAILED_ATTEMPT = """
             UPDATE module_events_outbox
-            SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?
-            WHERE id = ?""";
+            SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
+                lease_owner = NULL, lease_until = NULL
+            WHERE id = ? AND lease_owner = ?""";
+    private static final String RELEASE = """
+            UPDATE module_events_outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?""";
     /** with the dialect's limit clause in place of {@code %s} */
     private static final String LIST_BY_STATUS = """
             SELECT id, seq, channel, event_name, module, source, subject, status, attempts, created_at,
@@ -84,18 +92,32 @@ public class OutboxRows {
     }
 
     /**
-     * Claims rows due at {@code now} for the caller's transaction: see {@link Dialect#claimStatement()}.
+     * Claims rows due at {@code now} (see {@link Dialect#claimStatement()}) and leases them to {@code lease}'s owner
+     * until its end, in the caller's transaction, which should commit at once: the lease, not a lock, keeps other
+     * relays off the rows while they are sent.
      */
-    List<ClaimedRow> claim(Connection connection, Instant now, int limit) throws SQLException {
+    List<ClaimedRow> claim(Connection connection, Instant now, int limit, Lease lease) throws SQLException {
         List<ClaimedRow> rows = new ArrayList<>();
         try (PreparedStatement claim = connection.prepareStatement(claimStatement)) {
-            claim.setObject(1, utc(now));
-            claim.setObject(2, utc(now));
-            claim.setInt(3, limit);
+            for (int parameter = 1; parameter <= 4; parameter++) {
+                claim.setObject(parameter, utc(now));
+            }
+            claim.setInt(5, limit);
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
                     rows.add(new ClaimedRow(event(result), result.getInt("attempts")));
                 }
+            }
+        }
+        if (!rows.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(LEASE)) {
+                for (ClaimedRow row : rows) {
+                    update.setString(1, lease.owner());
+                    update.setObject(2, utc(lease.until()));
+                    update.setObject(3, UUID.fromString(row.event().id()));
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
         }
         return rows;
@@ -109,11 +131,15 @@ public class OutboxRows {
     }
 
     /**
-     * Marks the rows {@code PUBLISHED} at {@code now} when {@code keep} is set, else deletes them.
+     * Marks the rows {@code PUBLISHED} at {@code now} when {@code keep} is set, else deletes them; each only while
+     * {@code owner} still holds its lease.
+     *
+     * @return how many rows were still leased to {@code owner}
      */
-    void published(Connection connection, List<String> ids, Instant now, boolean keep) throws SQLException {
+    int published(Connection connection, List<String> ids, String owner, Instant now, boolean keep)
+            throws SQLException {
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
         try (PreparedStatement statement = connection.prepareStatement(keep ? MARK_PUBLISHED : DELETE_PUBLISHED)) {
             for (String id : ids) {
@@ -121,18 +147,21 @@ public class OutboxRows {
                 if (keep) {
                     statement.setObject(parameter++, utc(now));
                 }
-                statement.setObject(parameter, UUID.fromString(id));
+                statement.setObject(parameter++, UUID.fromString(id));
+                statement.setString(parameter, owner);
                 statement.addBatch();
             }
-            statement.executeBatch();
+            return sum(statement.executeBatch());
         }
     }
 
     /**
-     * Records a failed attempt: the row waits until {@code nextAttemptAt}, or becomes {@code DEAD} when
-     * {@code nextAttemptAt} is {@code null}.
+     * Records a failed attempt, while {@code owner} still holds the row's lease: the row waits until
+     * {@code nextAttemptAt}, or becomes {@code DEAD} when {@code nextAttemptAt} is {@code null}.
+     *
+     * @return whether the row was still leased to {@code owner}
      */
-    void failed(Connection connection, String id, int attempts, Instant nextAttemptAt, String error)
+    boolean failed(Connection connection, String id, String owner, int attempts, Instant nextAttemptAt, String error)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(RECORD_FAILED_ATTEMPT)) {
             statement.setString(1, (nextAttemptAt == null ? OutboxStatus.DEAD : OutboxStatus.PENDING).name());
@@ -140,8 +169,38 @@ public class OutboxRows {
             statement.setObject(3, nextAttemptAt == null ? null : utc(nextAttemptAt));
             statement.setString(4, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
             statement.setObject(5, UUID.fromString(id));
-            statement.executeUpdate();
+            statement.setString(6, owner);
+            return statement.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Ends {@code owner}'s lease of rows that were not sent, or whose attempt does not count, so that they are due
+     * again at once.
+     *
+     * @return how many rows were still leased to {@code owner}
+     */
+    int release(Connection connection, List<String> ids, String owner) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(RELEASE)) {
+            for (String id : ids) {
+                statement.setObject(1, UUID.fromString(id));
+                statement.setString(2, owner);
+                statement.addBatch();
+            }
+            return sum(statement.executeBatch());
+        }
+    }
+
+    /** a batch's update counts, of which the drivers may report as unknown ({@code SUCCESS_NO_INFO}) as one */
+    private static int sum(int[] counts) {
+        int sum = 0;
+        for (int count : counts) {
+            sum += count == Statement.SUCCESS_NO_INFO ? 1 : count;
+        }
+        return sum;
     }
 
     /**
@@ -219,5 +278,14 @@ public class OutboxRows {
      * @param attempts how many sends of it failed before
      */
     record ClaimedRow(OutgoingEvent event, int attempts) {
+    }
+
+    /**
+     * A claim of rows, which keeps other relays off them until it ends.
+     *
+     * @param owner who claimed them, unique to the claim
+     * @param until when the claim ends, after which another relay may claim the rows again
+     */
+    record Lease(String owner, Instant until) {
     }
 }

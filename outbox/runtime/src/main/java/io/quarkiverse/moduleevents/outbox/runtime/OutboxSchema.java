@@ -25,7 +25,8 @@ public class OutboxSchema {
     /** the columns each table must have, tables in the order they are checked */
     private static final Map<String, List<String>> COLUMNS = Map.of(
             OUTBOX, List.of("id", "seq", "channel", "event_name", "module", "source", "subject", "payload",
-                    "created_at", "status", "attempts", "next_attempt_at", "last_error", "published_at"),
+                    "created_at", "status", "attempts", "next_attempt_at", "last_error", "published_at", "lease_owner",
+                    "lease_until"),
             INBOX, List.of("source", "id", "received_at"));
     private static final List<String> TABLES = List.of(OUTBOX, INBOX);
 

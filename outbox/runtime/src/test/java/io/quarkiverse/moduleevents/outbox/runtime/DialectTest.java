@@ -93,12 +93,13 @@ class DialectTest {
     }
 
     @Test
-    void theClaimTakesNowNowAndTheLimit() {
+    void theClaimTakesNowFourTimesAndTheLimit() {
         for (Dialect dialect : Dialect.values()) {
             String claim = dialect.claimStatement();
-            assertEquals(3, parameters(claim), dialect.name());
-            assertTrue(claim.contains("o.next_attempt_at <= ?"), dialect.name());
-            assertTrue(claim.contains("p.next_attempt_at > ?"), dialect.name());
+            assertEquals(5, parameters(claim), dialect.name());
+            assertTrue(claim.contains("o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)"),
+                    dialect.name());
+            assertTrue(claim.contains("(p.next_attempt_at > ? OR p.lease_until > ?)"), dialect.name());
             assertTrue(claim.indexOf("o.next_attempt_at <= ?") < claim.indexOf("p.next_attempt_at > ?"));
         }
     }
@@ -112,7 +113,7 @@ class DialectTest {
     }
 
     @Test
-    void theClaimHoldsBackARowBehindAnEarlierPendingRowOfItsSubject() {
+    void theClaimHoldsBackARowBehindAnEarlierWaitingOrLeasedRowOfItsSubject() {
         for (Dialect dialect : Dialect.values()) {
             String claim = dialect.claimStatement();
             assertTrue(claim.contains("o.status = 'PENDING'"), dialect.name());
@@ -142,6 +143,14 @@ class DialectTest {
     void h2LimitsTheInboxDeleteItself() {
         assertEquals("DELETE FROM module_events_inbox WHERE received_at < ? FETCH FIRST ? ROWS ONLY",
                 Dialect.H2.inboxCleanupStatement());
+    }
+
+    @Test
+    void theOutboxTableHasTheLeaseColumns() {
+        for (Dialect dialect : Dialect.values()) {
+            assertTrue(outboxTable(dialect).contains("lease_owner VARCHAR(255), lease_until TIMESTAMP WITH TIME ZONE"),
+                    dialect.name());
+        }
     }
 
     private static String outboxTable(Dialect dialect) {
