@@ -128,9 +128,9 @@ class RelayLeaseTest {
     }
 
     private void insertRow(String subject, String payloadId, String leaseOwner, String leaseUntil) {
-        Db.execute(dataSource, "INSERT INTO module_events_outbox (id, channel, event_name, module, source, subject,"
-                + " payload, created_at, status, attempts, next_attempt_at, lease_owner, lease_until) VALUES"
-                + " (gen_random_uuid(), 'order-out', 'order:order:placed', 'order', '/shop/order', ?, ?, now(),"
+        Db.execute(dataSource, "INSERT INTO module_events_outbox (id, service, channel, event_name, module, source,"
+                + " subject, payload, created_at, status, attempts, next_attempt_at, lease_owner, lease_until) VALUES"
+                + " (gen_random_uuid(), 'shop', 'order-out', 'order:order:placed', 'order', '/shop/order', ?, ?, now(),"
                 + " 'PENDING', 0, now(), " + leaseOwner + ", " + leaseUntil + ")", subject,
                 ("{\"id\":\"" + payloadId + "\",\"total\":1}").getBytes(StandardCharsets.UTF_8));
     }

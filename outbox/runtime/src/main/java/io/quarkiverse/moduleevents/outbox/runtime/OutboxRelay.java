@@ -30,6 +30,7 @@ import io.quarkiverse.moduleevents.messaging.spi.ChannelClosedException;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSender;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Claim;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.ClaimedRow;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Lease;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedRetention;
@@ -37,7 +38,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Sends committed outbox rows to the broker, on a thread of its own, never on an event loop. It wakes when a
- * transaction that wrote rows commits, and every {@code relay.poll-interval}.
+ * transaction that wrote rows commits, and every {@code relay.poll-interval}. It claims only rows of its
+ * {@link OutboxService service}, and of the channels and events this application routes: the rows of another service
+ * sharing the database, and rows of an event that only another version of this service routes (during a rolling
+ * deploy), are left to the instances that send them, never failed; such a row holds back the later rows of its
+ * subject.
  * <p>
  * No transaction is open, and no row locked, while it waits for the broker. Each batch takes three steps:
  * <ol>
@@ -55,10 +60,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * </ol>
  * <p>
  * Order: rows of one subject (the CloudEvents {@code subject}) are sent one after the other, each once the previous
- * was acknowledged; a row is not claimed while an earlier row of its subject is leased or waits for its next attempt,
- * so a failed row holds back the later rows of its subject until it is published or {@code DEAD}, on every instance.
- * Only two relays that claim at the very same moment may each take rows of one subject; rows without a subject are
- * never ordered.
+ * was acknowledged; a row is not claimed while an earlier row of its subject is leased, waits for its next attempt,
+ * or is of an event only another instance routes, so a failed row holds back the later rows of its subject until it
+ * is published or {@code DEAD}, on every instance. Only two relays that claim at the very same moment may each take
+ * rows of one subject; rows without a subject are never ordered.
  */
 @Singleton
 public class OutboxRelay {
@@ -76,6 +81,7 @@ public class OutboxRelay {
     private final OutgoingEventSender sender;
     private final OutboxRuntimeConfig.Relay config;
     private final boolean keepPublished;
+    private final Claim claim;
     private final Clock clock = Clock.systemUTC();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -89,6 +95,7 @@ public class OutboxRelay {
         this.sender = sender;
         this.config = config.relay();
         this.keepPublished = config.publishedRetention() == PublishedRetention.KEEP;
+        this.claim = outboxRows.claimOf(sender.routes());
     }
 
     /**
@@ -153,7 +160,7 @@ public class OutboxRelay {
         Lease lease = new Lease(UUID.randomUUID().toString(),
                 now.plus(config.sendTimeout()).plusSeconds(LEASE_MARGIN_SECONDS));
         List<ClaimedRow> rows = inTransaction(
-                connection -> outboxRows.claim(connection, now, config.batchSize(), lease));
+                connection -> outboxRows.claim(connection, claim, now, config.batchSize(), lease));
         if (rows.isEmpty()) {
             return 0;
         }

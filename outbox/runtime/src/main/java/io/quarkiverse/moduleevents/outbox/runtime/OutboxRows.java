@@ -9,9 +9,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -23,17 +28,18 @@ import io.quarkiverse.moduleevents.outbox.OutboxEntry;
 import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 
 /**
- * The statements on the outbox table, {@code module_events_outbox}: the writer's insert, the relay's claim, lease and
- * settlement, and the admin queries. A method that takes a {@link Connection} runs in the caller's transaction; the
- * others take a connection of their own, which joins the current JTA transaction when there is one.
+ * The statements on the outbox table, {@code module_events_outbox}, on the rows of this {@link OutboxService service}:
+ * the writer's insert, the relay's claim, lease and settlement, and the admin queries. A method that takes a
+ * {@link Connection} runs in the caller's transaction; the others take a connection of their own, which joins the
+ * current JTA transaction when there is one.
  */
 @Singleton
 public class OutboxRows {
 
     private static final String INSERT = """
-            INSERT INTO module_events_outbox (id, channel, event_name, module, source, subject, payload, created_at,
-                status, attempts, next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
+            INSERT INTO module_events_outbox (id, service, channel, event_name, module, source, subject, payload,
+                created_at, status, attempts, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
     private static final String LEASE = """
             UPDATE module_events_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?""";
     private static final String MARK_PUBLISHED = """
@@ -53,56 +59,93 @@ public class OutboxRows {
     private static final String LIST_BY_STATUS = """
             SELECT id, seq, channel, event_name, module, source, subject, status, attempts, created_at,
                 next_attempt_at, last_error
-            FROM module_events_outbox WHERE status = ? ORDER BY seq %s""";
+            FROM module_events_outbox WHERE service = ? AND status = ? ORDER BY seq %s""";
     private static final String COUNT_BY_STATUS = """
             SELECT status, COUNT(*) AS total, SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) AS failing
-            FROM module_events_outbox GROUP BY status""";
+            FROM module_events_outbox WHERE service = ? GROUP BY status""";
     private static final String RESUBMIT_DEAD = """
             UPDATE module_events_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?
-            WHERE status = 'DEAD'""";
+            WHERE service = ? AND status = 'DEAD'""";
     private static final String RESUBMIT_DEAD_ROW = """
             UPDATE module_events_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?
-            WHERE status = 'DEAD' AND id = ?""";
+            WHERE service = ? AND status = 'DEAD' AND id = ?""";
     private static final int MAX_ERROR_LENGTH = 4000;
 
     private final OutboxDataSource dataSource;
-    private final String claimStatement;
+    private final String service;
     private final String listStatement;
 
     @Inject
-    OutboxRows(OutboxDataSource dataSource) {
+    OutboxRows(OutboxDataSource dataSource, OutboxService service) {
         this.dataSource = dataSource;
-        this.claimStatement = dataSource.dialect().claimStatement();
+        this.service = service.name();
         this.listStatement = LIST_BY_STATUS.formatted(dataSource.dialect().limit());
     }
 
     void insert(Connection connection, OutgoingEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, UUID.fromString(event.id()));
-            insert.setString(2, event.channel());
-            insert.setString(3, event.name());
-            insert.setString(4, event.module());
-            insert.setString(5, event.source());
-            insert.setString(6, event.subject());
-            insert.setBytes(7, event.data());
-            insert.setObject(8, event.time());
+            insert.setString(2, service);
+            insert.setString(3, event.channel());
+            insert.setString(4, event.name());
+            insert.setString(5, event.module());
+            insert.setString(6, event.source());
+            insert.setString(7, event.subject());
+            insert.setBytes(8, event.data());
             insert.setObject(9, event.time());
+            insert.setObject(10, event.time());
             insert.executeUpdate();
         }
     }
 
     /**
-     * Claims rows due at {@code now} (see {@link Dialect#claimStatement()}) and leases them to {@code lease}'s owner
-     * until its end, in the caller's transaction, which should commit at once: the lease, not a lock, keeps other
-     * relays off the rows while they are sent.
+     * @param routes the event names the application sends, by outgoing channel
+     * @return the claim of this service's rows of those channels and events; rows of other events are left to an
+     *         instance that routes them
      */
-    List<ClaimedRow> claim(Connection connection, Instant now, int limit, Lease lease) throws SQLException {
+    Claim claimOf(Map<String, Set<String>> routes) {
+        List<String> parameters = new ArrayList<>();
+        new TreeMap<>(routes).forEach((channel, names) -> {
+            parameters.add(channel);
+            parameters.addAll(new TreeSet<>(names));
+        });
+        return new Claim(dataSource.dialect().claimStatement(routeCondition("o", routes), routeCondition("p", routes)),
+                List.copyOf(parameters));
+    }
+
+    /**
+     * @return a condition on the channel and event name of the rows aliased {@code alias}: true for the routed events,
+     *         with a parameter for each channel followed by one for each of its event names, in alphabetical order
+     */
+    private static String routeCondition(String alias, Map<String, Set<String>> routes) {
+        StringJoiner condition = new StringJoiner(" OR ").setEmptyValue("1 = 0");
+        new TreeMap<>(routes).forEach((channel, names) -> condition.add(alias + ".channel = ? AND " + alias
+                + ".event_name IN (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")"));
+        return condition.toString();
+    }
+
+    /**
+     * Claims rows due at {@code now} (see {@link Dialect#claimStatement(String, String)}) and leases them to {@code lease}'s
+     * owner until its end, in the caller's transaction, which should commit at once: the lease, not a lock, keeps
+     * other relays off the rows while they are sent.
+     */
+    List<ClaimedRow> claim(Connection connection, Claim claimed, Instant now, int limit, Lease lease)
+            throws SQLException {
         List<ClaimedRow> rows = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(claimStatement)) {
-            for (int parameter = 1; parameter <= 4; parameter++) {
-                claim.setObject(parameter, utc(now));
+        try (PreparedStatement claim = connection.prepareStatement(claimed.statement())) {
+            int parameter = 1;
+            claim.setString(parameter++, service);
+            claim.setObject(parameter++, utc(now));
+            claim.setObject(parameter++, utc(now));
+            for (String route : claimed.routeParameters()) {
+                claim.setString(parameter++, route);
             }
-            claim.setInt(5, limit);
+            claim.setObject(parameter++, utc(now));
+            claim.setObject(parameter++, utc(now));
+            for (String route : claimed.routeParameters()) {
+                claim.setString(parameter++, route);
+            }
+            claim.setInt(parameter, limit);
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
                     rows.add(new ClaimedRow(event(result), result.getInt("attempts")));
@@ -210,8 +253,9 @@ public class OutboxRows {
         List<OutboxEntry> entries = new ArrayList<>();
         try (Connection connection = dataSource.connection();
                 PreparedStatement select = connection.prepareStatement(listStatement)) {
-            select.setString(1, status.name());
-            select.setInt(2, limit);
+            select.setString(1, service);
+            select.setString(2, status.name());
+            select.setInt(3, limit);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     entries.add(entry(result));
@@ -235,13 +279,15 @@ public class OutboxRows {
         Map<OutboxStatus, Long> byStatus = new EnumMap<>(OutboxStatus.class);
         long failing = 0;
         try (Connection connection = dataSource.connection();
-                PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS);
-                ResultSet result = select.executeQuery()) {
-            while (result.next()) {
-                OutboxStatus status = OutboxStatus.valueOf(result.getString("status"));
-                byStatus.put(status, result.getLong("total"));
-                if (status == OutboxStatus.PENDING) {
-                    failing = result.getLong("failing");
+                PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS)) {
+            select.setString(1, service);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    OutboxStatus status = OutboxStatus.valueOf(result.getString("status"));
+                    byStatus.put(status, result.getLong("total"));
+                    if (status == OutboxStatus.PENDING) {
+                        failing = result.getLong("failing");
+                    }
                 }
             }
         }
@@ -260,8 +306,9 @@ public class OutboxRows {
         try (Connection connection = dataSource.connection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
             update.setObject(1, utc(now));
+            update.setString(2, service);
             if (id != null) {
-                update.setObject(2, id);
+                update.setObject(3, id);
             }
             return update.executeUpdate();
         }
@@ -278,6 +325,16 @@ public class OutboxRows {
      * @param attempts how many sends of it failed before
      */
     record ClaimedRow(OutgoingEvent event, int attempts) {
+    }
+
+    /**
+     * The statement that claims this service's rows of the routed channels and events.
+     *
+     * @param statement the claim statement
+     * @param routeParameters the values of the parameters of each of its two route conditions: each channel followed
+     *        by its event names
+     */
+    record Claim(String statement, List<String> routeParameters) {
     }
 
     /**
