@@ -14,7 +14,7 @@
  * comes after {@code relay.send-timeout}.
  * <p>
  * <b>Several instances.</b> A relay claims rows in a short transaction and leases them (its lease ends
- * {@code relay.send-timeout} plus 30 seconds later); it sends them outside any transaction and settles them in another
+ * {@code relay.send-timeout} plus 10 seconds later); it sends them outside any transaction and settles them in another
  * short one, so no transaction or row lock is held while it waits for the broker. Other relays leave leased rows alone,
  * so two instances never send the same row at the same time, and the rows of a killed instance are claimed again
  * once its lease ended. Order: the rows of one CloudEvents {@code subject} are sent one after the other, in the order

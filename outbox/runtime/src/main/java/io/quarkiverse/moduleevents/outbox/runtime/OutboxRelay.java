@@ -72,7 +72,7 @@ public class OutboxRelay {
     /** what a row held back by a failed earlier row of its subject completes with */
     private static final CompletionException HELD_BACK = new CompletionException("held back", null);
     /** how long a lease lasts beyond {@code relay.send-timeout}: time to settle the batch */
-    static final long LEASE_MARGIN_SECONDS = 30;
+    static final long LEASE_MARGIN_SECONDS = 10;
     /** time for the statements of a claim or a settlement */
     private static final int STATEMENT_SECONDS = 30;
 
