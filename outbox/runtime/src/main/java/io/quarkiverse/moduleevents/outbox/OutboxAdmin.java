@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Looks into the outbox and resubmits rows that became {@link OutboxStatus#DEAD}. Each method runs in the current
- * transaction when there is one, else on its own.
+ * Looks into the outbox and resubmits rows that became {@link OutboxStatus#DEAD}. It sees only the rows of this
+ * service (its {@code quarkus.module-events.messaging.source}, else its {@code quarkus.application.name}), not those
+ * of other services that share the database. Each method runs in the current transaction when there is one, else on
+ * its own.
  * <p>
  * A row becomes {@code DEAD} after {@code quarkus.module-events.outbox.relay.max-attempts} failed sends (a payload
- * larger than the broker accepts, a channel this application no longer routes, a broker down longer than the
- * backoff); it stays in the table, with its last error, until it is resubmitted or deleted.
+ * larger than the broker accepts, a broker down longer than the backoff); it stays in the table, with its last error,
+ * until it is resubmitted or deleted. A row of a channel or event this application does not route is never tried: it
+ * stays {@code PENDING} for an instance that routes it.
  * <p>
  * Inject it as a bean: {@code @Inject OutboxAdmin admin}.
  */

@@ -13,16 +13,25 @@
  * once: a broker may receive an event again, with the same CloudEvents {@code id}, when an acknowledgement is lost or
  * comes after {@code relay.send-timeout}.
  * <p>
- * <b>Several instances.</b> Relays claim rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so two instances never
- * send the same row at the same time, and the rows a killed instance held are unlocked with its connection and sent by
- * the next relay that polls. Order: one relay sends the rows of one CloudEvents {@code subject} one after the other,
- * in the order they were written, and a failed row holds back the later rows of its subject until it is published or
- * dead. With several instances this order is not kept: two relays may send two rows of one subject at the same time.
- * Rows without a subject are never ordered. A {@code DEAD} row holds nothing back.
+ * <b>Several instances.</b> A relay claims rows in a short transaction and leases them (its lease ends
+ * {@code relay.send-timeout} plus 10 seconds later); it sends them outside any transaction and settles them in another
+ * short one, so no transaction or row lock is held while it waits for the broker. Other relays leave leased rows alone,
+ * so two instances never send the same row at the same time, and the rows of a killed instance are claimed again
+ * once its lease ended. Order: the rows of one CloudEvents {@code subject} are sent one after the other, in the order
+ * they were written, and a row is not claimed while an earlier row of its subject is leased or waits for its next
+ * attempt, so a failed row holds back the later rows of its subject until it is published or dead. Rows without a
+ * subject are never ordered. A {@code DEAD} row holds nothing back.
+ * <p>
+ * <b>Several services.</b> Rows and inbox records carry the name of their service
+ * ({@code quarkus.module-events.messaging.source}, else {@code quarkus.application.name}): services that share a
+ * database each relay, count and resubmit only their own rows and deduplicate in their own inbox scope. A relay
+ * claims only rows of the channels and events its application routes; the others wait for an instance that does,
+ * and hold back the later rows of their subjects.
  * <p>
  * <b>Incoming.</b> With the inbox ({@code quarkus.module-events.outbox.inbox.enabled}, on when the application has
  * incoming bridged channels), the synchronous receivers of an incoming event run in one new transaction that also
- * records its ({@code source}, {@code id}) in {@code module_events_inbox}; an event recorded before is acknowledged
+ * records its ({@code source}, {@code id}) for this service in {@code module_events_inbox}; an event recorded before is
+ * acknowledged
  * and dropped, so the receivers' database effects happen exactly once; a receiver that throws rolls back the record
  * with their work, and the message is rejected.
  * <p>

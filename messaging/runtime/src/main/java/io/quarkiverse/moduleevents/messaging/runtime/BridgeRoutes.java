@@ -56,6 +56,15 @@ public final class BridgeRoutes {
     }
 
     /**
+     * @return the names selected for each outgoing channel
+     */
+    Map<String, Set<String>> outgoingNames() {
+        Map<String, Set<String>> names = new HashMap<>();
+        outgoing.forEach((channel, routes) -> names.put(channel, Set.copyOf(routes.keySet())));
+        return Map.copyOf(names);
+    }
+
+    /**
      * @return the route of the name on that incoming channel, {@code null} when the name is not selected for it
      */
     IncomingRoute incoming(String channel, String name) {

@@ -1,5 +1,7 @@
 package io.quarkiverse.moduleevents.messaging.runtime;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -41,5 +43,10 @@ public class RoutedEventSender implements OutgoingEventSender {
     @Override
     public boolean isClosed(String channel) {
         return channels.isClosed(channel);
+    }
+
+    @Override
+    public Map<String, Set<String>> routes() {
+        return routes.outgoingNames();
     }
 }

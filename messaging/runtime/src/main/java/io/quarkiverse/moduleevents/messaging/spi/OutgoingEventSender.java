@@ -1,5 +1,7 @@
 package io.quarkiverse.moduleevents.messaging.spi;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,4 +25,9 @@ public interface OutgoingEventSender {
      *         application restarts
      */
     boolean isClosed(String channel);
+
+    /**
+     * @return the event names this application sends, by outgoing channel: the events {@link #send} takes
+     */
+    Map<String, Set<String>> routes();
 }

@@ -22,6 +22,7 @@ import io.quarkiverse.moduleevents.outbox.runtime.OutboxRecorder;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRelay;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxSchema;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxService;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxStartup;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxWriter;
 import io.quarkiverse.moduleevents.outbox.runtime.StoreOutboxAdmin;
@@ -99,8 +100,8 @@ class ModuleEventsOutboxProcessor {
     AdditionalBeanBuildItem registerOutboxBeans(Optional<OutboxDataSourceBuildItem> dataSource) {
         return dataSource.isEmpty() ? null
                 : AdditionalBeanBuildItem.builder().setUnremovable()
-                        .addBeanClasses(OutboxSchema.class, OutboxRows.class, OutboxWriter.class, OutboxRelay.class,
-                                OutboxStartup.class, StoreOutboxAdmin.class)
+                        .addBeanClasses(OutboxService.class, OutboxSchema.class, OutboxRows.class,
+                                OutboxWriter.class, OutboxRelay.class, OutboxStartup.class, StoreOutboxAdmin.class)
                         .build();
     }
 

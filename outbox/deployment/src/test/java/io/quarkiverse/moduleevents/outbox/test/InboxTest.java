@@ -43,6 +43,7 @@ class InboxTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Db.class,
                     IncomingDeliveries.class, Receivers.class))
+            .overrideConfigKey("quarkus.application.name", "shipping")
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-inbox;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.module-events.messaging.incoming.order-in.events", "order:order:placed")
@@ -151,8 +152,8 @@ class InboxTest {
     }
 
     private void insertRecords(String source, String idPrefix, int count, Duration age) {
-        Db.execute(dataSource, "INSERT INTO module_events_inbox (source, id, received_at)"
-                + " SELECT ?, CONCAT(?, X), ? FROM SYSTEM_RANGE(1, ?)", source, idPrefix, ago(age), count);
+        Db.execute(dataSource, "INSERT INTO module_events_inbox (service, source, id, received_at)"
+                + " SELECT 'shipping', ?, CONCAT(?, X), ? FROM SYSTEM_RANGE(1, ?)", source, idPrefix, ago(age), count);
     }
 
     private void receivedAgo(String id, Duration age) {

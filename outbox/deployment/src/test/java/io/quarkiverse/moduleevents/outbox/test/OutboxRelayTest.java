@@ -137,9 +137,9 @@ class OutboxRelayTest {
     }
 
     private static void insertPendingRow(Connection connection, UUID id, String subject) throws SQLException {
-        try (var insert = connection.prepareStatement("INSERT INTO module_events_outbox (id, channel, event_name,"
-                + " module, source, subject, payload, created_at, status, attempts, next_attempt_at)"
-                + " VALUES (?, 'order-out', 'order:order:placed', 'order', '/shop/order', ?, ?, CURRENT_TIMESTAMP,"
+        try (var insert = connection.prepareStatement("INSERT INTO module_events_outbox (id, service, channel,"
+                + " event_name, module, source, subject, payload, created_at, status, attempts, next_attempt_at)"
+                + " VALUES (?, 'shop', 'order-out', 'order:order:placed', 'order', '/shop/order', ?, ?, CURRENT_TIMESTAMP,"
                 + " 'PENDING', 0, CURRENT_TIMESTAMP)")) {
             insert.setObject(1, id);
             insert.setString(2, subject);

@@ -96,9 +96,9 @@ class OutboxRetryTest {
 
     @Test
     void resubmitsEveryDeadRow() {
-        Db.execute(dataSource, "INSERT INTO module_events_outbox (id, channel, event_name, module, source, subject,"
-                + " payload, created_at, status, attempts, next_attempt_at, last_error) SELECT RANDOM_UUID(),"
-                + " 'order-out', 'order:order:placed', 'order', '/shop/order', 'dead-' || X, X'7b7d',"
+        Db.execute(dataSource, "INSERT INTO module_events_outbox (id, service, channel, event_name, module, source,"
+                + " subject, payload, created_at, status, attempts, next_attempt_at, last_error) SELECT RANDOM_UUID(),"
+                + " 'shop', 'order-out', 'order:order:placed', 'order', '/shop/order', 'dead-' || X, X'7b7d',"
                 + " CURRENT_TIMESTAMP, 'DEAD', 3, CURRENT_TIMESTAMP, 'refused' FROM SYSTEM_RANGE(1, 5)");
         assertEquals(5, admin.list(OutboxStatus.DEAD, 10).size());
         assertEquals(2, admin.list(OutboxStatus.DEAD, 2).size());

@@ -122,9 +122,9 @@ class PostgresOutboxTest {
         try (Connection other = DriverManager.getConnection(URL, "postgres", "postgres")) {
             try (Statement insert = other.createStatement()) {
                 // due in two seconds, so that the other instance locks them first
-                insert.execute("INSERT INTO module_events_outbox (id, channel, event_name, module, source, subject,"
-                        + " payload, created_at, status, attempts, next_attempt_at) SELECT gen_random_uuid(),"
-                        + " 'order-out', 'order:order:placed', 'order', '/shop/order', 'lock-' || i,"
+                insert.execute("INSERT INTO module_events_outbox (id, service, channel, event_name, module, source,"
+                        + " subject, payload, created_at, status, attempts, next_attempt_at) SELECT gen_random_uuid(),"
+                        + " 'shop', 'order-out', 'order:order:placed', 'order', '/shop/order', 'lock-' || i,"
                         + " convert_to('{\"id\":\"lock-' || i || '\",\"total\":1}', 'UTF8'), now(), 'PENDING', 0,"
                         + " now() + interval '2 seconds' FROM generate_series(1, 20) AS i");
             }
@@ -202,11 +202,11 @@ class PostgresOutboxTest {
 
     @Test
     void theInboxDeletesItsRowsOlderThanTheRetention() {
-        Db.execute(dataSource, "INSERT INTO module_events_inbox (source, id, received_at) SELECT '/pg-cleanup',"
-                + " 'new-' || i, now() - interval '6 days' FROM generate_series(1, 10) AS i");
+        Db.execute(dataSource, "INSERT INTO module_events_inbox (service, source, id, received_at) SELECT 'shop',"
+                + " '/pg-cleanup', 'new-' || i, now() - interval '6 days' FROM generate_series(1, 10) AS i");
         // older than the default retention of seven days, and more than two batches
-        Db.execute(dataSource, "INSERT INTO module_events_inbox (source, id, received_at) SELECT '/pg-cleanup',"
-                + " 'old-' || i, now() - interval '8 days' FROM generate_series(1, 2500) AS i");
+        Db.execute(dataSource, "INSERT INTO module_events_inbox (service, source, id, received_at) SELECT 'shop',"
+                + " '/pg-cleanup', 'old-' || i, now() - interval '8 days' FROM generate_series(1, 2500) AS i");
 
         Db.await("the old rows are deleted", () -> Db.count(dataSource,
                 "SELECT COUNT(*) FROM module_events_inbox WHERE source = '/pg-cleanup' AND id LIKE 'old-%'") == 0);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -29,26 +30,40 @@ import io.quarkiverse.moduleevents.messaging.spi.ChannelClosedException;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSender;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Claim;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.ClaimedRow;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Lease;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedRetention;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Sends committed outbox rows to the broker, on a thread of its own, never on an event loop. It wakes when a
- * transaction that wrote rows commits, and every {@code relay.poll-interval}.
+ * transaction that wrote rows commits, and every {@code relay.poll-interval}. It claims only rows of its
+ * {@link OutboxService service}, and of the channels and events this application routes: the rows of another service
+ * sharing the database, and rows of an event that only another version of this service routes (during a rolling
+ * deploy), are left to the instances that send them, never failed; such a row holds back the later rows of its
+ * subject.
  * <p>
- * Each batch runs in one transaction: it claims up to {@code relay.batch-size} rows that are due, in order of writing,
- * with {@code SELECT ... FOR UPDATE SKIP LOCKED}, so that another instance's relay skips them, sends them, waits up to
- * {@code relay.send-timeout} for the broker, and then deletes (or marks {@code PUBLISHED}) the acknowledged rows and
- * records a failed attempt on the others: {@code attempts + 1}, the error, and a next attempt after an exponential
- * backoff with jitter, or {@code DEAD} after {@code relay.max-attempts}. The locks go with the transaction, or with the
- * connection when the instance dies, so a killed instance's rows are sent by the next relay that polls.
+ * No transaction is open, and no row locked, while it waits for the broker. Each batch takes three steps:
+ * <ol>
+ * <li>a short transaction claims up to {@code relay.batch-size} rows that are due, in order of writing (with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so that two relays never claim one row), and leases them: it writes a
+ * lease owner, unique to the claim, and the lease's end, {@code relay.send-timeout} plus {@value #LEASE_MARGIN_SECONDS}
+ * seconds later. Other relays leave leased rows alone until the lease ends; the rows of a relay that died are claimed
+ * again after that;</li>
+ * <li>outside any transaction, it sends them and waits up to {@code relay.send-timeout} for the broker;</li>
+ * <li>another short transaction settles each row whose lease the claim still holds: it deletes (or marks
+ * {@code PUBLISHED}) the acknowledged rows, records a failed attempt on the others ({@code attempts + 1}, the error,
+ * and a next attempt after an exponential backoff with jitter, or {@code DEAD} after {@code relay.max-attempts}), and
+ * ends the lease of rows that were not sent. A row whose lease ended and that another relay claimed is left to that
+ * relay: it may be sent twice, never lost.</li>
+ * </ol>
  * <p>
  * Order: rows of one subject (the CloudEvents {@code subject}) are sent one after the other, each once the previous
- * was acknowledged, and a row that failed holds back the later rows of its subject until it is published or
- * {@code DEAD}. With one relay, the broker therefore receives each subject's events in the order they were written.
- * With several instances, a row locked by one relay is not held back from the other, so two rows of one subject may
- * be sent by two relays at the same time, in either order; rows without a subject are never ordered.
+ * was acknowledged; a row is not claimed while an earlier row of its subject is leased, waits for its next attempt,
+ * or is of an event only another instance routes, so a failed row holds back the later rows of its subject until it
+ * is published or {@code DEAD}, on every instance. Only two relays that claim at the very same moment may each take
+ * rows of one subject; rows without a subject are never ordered.
  */
 @Singleton
 public class OutboxRelay {
@@ -56,14 +71,17 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** what a row held back by a failed earlier row of its subject completes with */
     private static final CompletionException HELD_BACK = new CompletionException("held back", null);
-    /** time for the statements of a batch, beyond the sends */
-    private static final long STATEMENT_SECONDS = 60;
+    /** how long a lease lasts beyond {@code relay.send-timeout}: time to settle the batch */
+    static final long LEASE_MARGIN_SECONDS = 10;
+    /** time for the statements of a claim or a settlement */
+    private static final int STATEMENT_SECONDS = 30;
 
     private final OutboxDataSource dataSource;
     private final OutboxRows outboxRows;
     private final OutgoingEventSender sender;
     private final OutboxRuntimeConfig.Relay config;
     private final boolean keepPublished;
+    private final Claim claim;
     private final Clock clock = Clock.systemUTC();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -77,6 +95,7 @@ public class OutboxRelay {
         this.sender = sender;
         this.config = config.relay();
         this.keepPublished = config.publishedRetention() == PublishedRetention.KEEP;
+        this.claim = outboxRows.claimOf(sender.routes());
     }
 
     /**
@@ -137,16 +156,27 @@ public class OutboxRelay {
      * @return how many rows were claimed
      */
     int relayBatch() {
-        int timeout = (int) Math.min(Integer.MAX_VALUE, config.sendTimeout().toSeconds() + STATEMENT_SECONDS);
-        return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
+        Instant now = clock.instant();
+        Lease lease = new Lease(UUID.randomUUID().toString(),
+                now.plus(config.sendTimeout()).plusSeconds(LEASE_MARGIN_SECONDS));
+        List<ClaimedRow> rows = inTransaction(
+                connection -> outboxRows.claim(connection, claim, now, config.batchSize(), lease));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> sends = send(rows);
+        awaitSends(sends);
+        Settlement settlement = inTransaction(connection -> settle(connection, rows, sends, lease.owner()));
+        logClosedChannels(settlement);
+        logSettlement(settlement);
+        // rows that wait for a closed channel are due again: claiming them again at once would spin
+        return settlement.hasClosedChannels() ? 0 : rows.size();
+    }
+
+    private <T> T inTransaction(Statements<T> statements) {
+        return QuarkusTransaction.requiringNew().timeout(STATEMENT_SECONDS).call(() -> {
             try (Connection connection = dataSource.connection()) {
-                List<ClaimedRow> rows = outboxRows.claim(connection, clock.instant(), config.batchSize());
-                if (rows.isEmpty()) {
-                    return 0;
-                }
-                boolean channelClosed = settle(connection, rows, send(rows));
-                // rows that wait for a closed channel stay due: claiming them again at once would spin
-                return channelClosed ? 0 : rows.size();
+                return statements.run(connection);
             }
         });
     }
@@ -173,23 +203,21 @@ public class OutboxRelay {
     }
 
     /**
-     * Waits for the sends, then settles each row in order and the published ones together, and logs the batch.
-     *
-     * @return whether some rows were not sent because their channel's connector has closed the channel
+     * Settles each row whose lease {@code owner} still holds, the published ones together.
      */
-    private boolean settle(Connection connection, List<ClaimedRow> rows, List<CompletableFuture<Void>> sends)
-            throws SQLException {
-        awaitSends(sends);
+    private Settlement settle(Connection connection, List<ClaimedRow> rows, List<CompletableFuture<Void>> sends,
+            String owner) throws SQLException {
         Instant now = clock.instant();
         Settlement settlement = new Settlement();
         for (int i = 0; i < rows.size(); i++) {
             ClaimedRow row = rows.get(i);
-            settlement.add(row.event(), settleRow(connection, row, failure(sends.get(i)), now));
+            settlement.add(row.event(), settleRow(connection, row, failure(sends.get(i)), owner, now));
         }
-        outboxRows.published(connection, settlement.published(), now, keepPublished);
-        logClosedChannels(settlement);
-        logSettlement(settlement);
-        return settlement.hasClosedChannels();
+        int published = outboxRows.published(connection, settlement.ids(Outcome.PUBLISHED), owner, now,
+                keepPublished);
+        int released = outboxRows.release(connection, settlement.unsent(), owner);
+        settlement.leaseLost(settlement.count(Outcome.PUBLISHED) - published + settlement.unsent().size() - released);
+        return settlement;
     }
 
     /**
@@ -212,7 +240,7 @@ public class OutboxRelay {
      * @param failure {@code null} when the send was acknowledged
      * @return what became of the row
      */
-    private Outcome settleRow(Connection connection, ClaimedRow row, Throwable failure, Instant now)
+    private Outcome settleRow(Connection connection, ClaimedRow row, Throwable failure, String owner, Instant now)
             throws SQLException {
         if (failure == null) {
             return Outcome.PUBLISHED;
@@ -223,8 +251,10 @@ public class OutboxRelay {
         }
         int attempts = row.attempts() + 1;
         boolean dead = attempts >= config.maxAttempts();
-        outboxRows.failed(connection, row.event().id(), attempts, dead ? null : now.plus(backoff(attempts)),
-                String.valueOf(failure));
+        if (!outboxRows.failed(connection, row.event().id(), owner, attempts,
+                dead ? null : now.plus(backoff(attempts)), String.valueOf(failure))) {
+            return Outcome.LEASE_LOST;
+        }
         logFailure(row.event(), attempts, dead, failure);
         return dead ? Outcome.DEAD : Outcome.RETRY;
     }
@@ -238,16 +268,30 @@ public class OutboxRelay {
         }
     }
 
-    private void logSettlement(Settlement settlement) throws SQLException {
+    private void logSettlement(Settlement settlement) {
+        if (settlement.leaseLost() > 0) {
+            LOG.warnf("Outbox relay: the lease of %d rows ended before they were settled, and another relay claimed"
+                    + " them, which sends them again; the broker and the database took longer than"
+                    + " quarkus.module-events.outbox.relay.send-timeout plus %d seconds", settlement.leaseLost(),
+                    LEASE_MARGIN_SECONDS);
+        }
         int failed = settlement.count(Outcome.RETRY) + settlement.count(Outcome.DEAD);
         if (failed > 0) {
-            OutboxCounts counts = outboxRows.counts();
             LOG.warnf("Outbox relay: %d published, %d failed (%d of them now DEAD), %d held back; the outbox holds"
-                    + " %d pending rows (%d of them failing) and %d DEAD rows", settlement.count(Outcome.PUBLISHED),
-                    failed, settlement.count(Outcome.DEAD), settlement.count(Outcome.HELD_BACK), counts.pending(),
-                    counts.failing(), counts.dead());
+                    + " %s", settlement.count(Outcome.PUBLISHED), failed, settlement.count(Outcome.DEAD),
+                    settlement.count(Outcome.HELD_BACK), describeCounts());
         } else {
             LOG.debugf("Outbox relay: %d published", settlement.count(Outcome.PUBLISHED));
+        }
+    }
+
+    private String describeCounts() {
+        try {
+            OutboxCounts counts = outboxRows.counts();
+            return counts.pending() + " pending rows (" + counts.failing() + " of them failing) and " + counts.dead()
+                    + " DEAD rows";
+        } catch (SQLException e) {
+            return "an unknown number of rows (" + e.getMessage() + ")";
         }
     }
 
@@ -316,7 +360,17 @@ public class OutboxRelay {
         /** a failed attempt, with a next one after the backoff */
         RETRY,
         /** a failed attempt, the last of {@code relay.max-attempts} */
-        DEAD
+        DEAD,
+        /** a failed attempt not recorded: the row's lease ended and another relay claimed it */
+        LEASE_LOST
+    }
+
+    /**
+     * Statements run in a transaction of their own.
+     */
+    @FunctionalInterface
+    private interface Statements<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     /**
@@ -325,14 +379,14 @@ public class OutboxRelay {
     private static final class Settlement {
 
         private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        private final List<String> published = new ArrayList<>();
+        private final Map<Outcome, List<String>> ids = new EnumMap<>(Outcome.class);
         private final Set<String> closedChannels = new TreeSet<>();
+        private int leaseLost;
 
         void add(OutgoingEvent event, Outcome outcome) {
             counts.merge(outcome, 1, Integer::sum);
-            if (outcome == Outcome.PUBLISHED) {
-                published.add(event.id());
-            } else if (outcome == Outcome.WAITING_FOR_CHANNEL) {
+            ids.computeIfAbsent(outcome, ignored -> new ArrayList<>()).add(event.id());
+            if (outcome == Outcome.WAITING_FOR_CHANNEL) {
                 closedChannels.add(event.channel());
             }
         }
@@ -342,10 +396,33 @@ public class OutboxRelay {
         }
 
         /**
-         * @return the ids of the acknowledged rows
+         * @return the ids of the rows with that outcome
          */
-        List<String> published() {
-            return published;
+        List<String> ids(Outcome outcome) {
+            return ids.getOrDefault(outcome, List.of());
+        }
+
+        /**
+         * @return the ids of the rows whose attempt does not count: held back, or waiting for a closed channel
+         */
+        List<String> unsent() {
+            List<String> unsent = new ArrayList<>(ids(Outcome.HELD_BACK));
+            unsent.addAll(ids(Outcome.WAITING_FOR_CHANNEL));
+            return unsent;
+        }
+
+        /**
+         * Adds rows whose lease ended before they were settled.
+         */
+        void leaseLost(int rows) {
+            leaseLost += rows;
+        }
+
+        /**
+         * @return how many rows' leases ended before they were settled
+         */
+        int leaseLost() {
+            return leaseLost + count(Outcome.LEASE_LOST);
         }
 
         /**

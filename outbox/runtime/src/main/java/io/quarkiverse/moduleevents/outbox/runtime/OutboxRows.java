@@ -4,13 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -22,80 +28,139 @@ import io.quarkiverse.moduleevents.outbox.OutboxEntry;
 import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 
 /**
- * The statements on the outbox table, {@code module_events_outbox}: the writer's insert, the relay's claim and
- * settlement, and the admin queries. A method that takes a {@link Connection} runs in the caller's transaction; the
- * others take a connection of their own, which joins the current JTA transaction when there is one.
+ * The statements on the outbox table, {@code module_events_outbox}, on the rows of this {@link OutboxService service}:
+ * the writer's insert, the relay's claim, lease and settlement, and the admin queries. A method that takes a
+ * {@link Connection} runs in the caller's transaction; the others take a connection of their own, which joins the
+ * current JTA transaction when there is one.
  */
 @Singleton
 public class OutboxRows {
 
     private static final String INSERT = """
-            INSERT INTO module_events_outbox (id, channel, event_name, module, source, subject, payload, created_at,
-                status, attempts, next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
+            INSERT INTO module_events_outbox (id, service, channel, event_name, module, source, subject, payload,
+                created_at, status, attempts, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
+    private static final String LEASE = """
+            UPDATE module_events_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?""";
     private static final String MARK_PUBLISHED = """
-            UPDATE module_events_outbox SET status = 'PUBLISHED', published_at = ? WHERE id = ?""";
+            UPDATE module_events_outbox SET status = 'PUBLISHED', published_at = ?, lease_owner = NULL,
+                lease_until = NULL
+            WHERE id = ? AND lease_owner = ?""";
     private static final String DELETE_PUBLISHED = """
-            DELETE FROM module_events_outbox WHERE id = ?""";
+            DELETE FROM module_events_outbox WHERE id = ? AND lease_owner = ?""";
     private static final String RECORD_FAILED_ATTEMPT = """
             UPDATE module_events_outbox
-            SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?
-            WHERE id = ?""";
+            SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
+                lease_owner = NULL, lease_until = NULL
+            WHERE id = ? AND lease_owner = ?""";
+    private static final String RELEASE = """
+            UPDATE module_events_outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?""";
     /** with the dialect's limit clause in place of {@code %s} */
     private static final String LIST_BY_STATUS = """
             SELECT id, seq, channel, event_name, module, source, subject, status, attempts, created_at,
                 next_attempt_at, last_error
-            FROM module_events_outbox WHERE status = ? ORDER BY seq %s""";
+            FROM module_events_outbox WHERE service = ? AND status = ? ORDER BY seq %s""";
     private static final String COUNT_BY_STATUS = """
             SELECT status, COUNT(*) AS total, SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) AS failing
-            FROM module_events_outbox GROUP BY status""";
+            FROM module_events_outbox WHERE service = ? GROUP BY status""";
     private static final String RESUBMIT_DEAD = """
             UPDATE module_events_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?
-            WHERE status = 'DEAD'""";
+            WHERE service = ? AND status = 'DEAD'""";
     private static final String RESUBMIT_DEAD_ROW = """
             UPDATE module_events_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?
-            WHERE status = 'DEAD' AND id = ?""";
+            WHERE service = ? AND status = 'DEAD' AND id = ?""";
     private static final int MAX_ERROR_LENGTH = 4000;
 
     private final OutboxDataSource dataSource;
-    private final String claimStatement;
+    private final String service;
     private final String listStatement;
 
     @Inject
-    OutboxRows(OutboxDataSource dataSource) {
+    OutboxRows(OutboxDataSource dataSource, OutboxService service) {
         this.dataSource = dataSource;
-        this.claimStatement = dataSource.dialect().claimStatement();
+        this.service = service.name();
         this.listStatement = LIST_BY_STATUS.formatted(dataSource.dialect().limit());
     }
 
     void insert(Connection connection, OutgoingEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, UUID.fromString(event.id()));
-            insert.setString(2, event.channel());
-            insert.setString(3, event.name());
-            insert.setString(4, event.module());
-            insert.setString(5, event.source());
-            insert.setString(6, event.subject());
-            insert.setBytes(7, event.data());
-            insert.setObject(8, event.time());
+            insert.setString(2, service);
+            insert.setString(3, event.channel());
+            insert.setString(4, event.name());
+            insert.setString(5, event.module());
+            insert.setString(6, event.source());
+            insert.setString(7, event.subject());
+            insert.setBytes(8, event.data());
             insert.setObject(9, event.time());
+            insert.setObject(10, event.time());
             insert.executeUpdate();
         }
     }
 
     /**
-     * Claims rows due at {@code now} for the caller's transaction: see {@link Dialect#claimStatement()}.
+     * @param routes the event names the application sends, by outgoing channel
+     * @return the claim of this service's rows of those channels and events; rows of other events are left to an
+     *         instance that routes them
      */
-    List<ClaimedRow> claim(Connection connection, Instant now, int limit) throws SQLException {
+    Claim claimOf(Map<String, Set<String>> routes) {
+        List<String> parameters = new ArrayList<>();
+        new TreeMap<>(routes).forEach((channel, names) -> {
+            parameters.add(channel);
+            parameters.addAll(new TreeSet<>(names));
+        });
+        return new Claim(dataSource.dialect().claimStatement(routeCondition("o", routes), routeCondition("p", routes)),
+                List.copyOf(parameters));
+    }
+
+    /**
+     * @return a condition on the channel and event name of the rows aliased {@code alias}: true for the routed events,
+     *         with a parameter for each channel followed by one for each of its event names, in alphabetical order
+     */
+    private static String routeCondition(String alias, Map<String, Set<String>> routes) {
+        StringJoiner condition = new StringJoiner(" OR ").setEmptyValue("1 = 0");
+        new TreeMap<>(routes).forEach((channel, names) -> condition.add(alias + ".channel = ? AND " + alias
+                + ".event_name IN (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")"));
+        return condition.toString();
+    }
+
+    /**
+     * Claims rows due at {@code now} (see {@link Dialect#claimStatement(String, String)}) and leases them to {@code lease}'s
+     * owner until its end, in the caller's transaction, which should commit at once: the lease, not a lock, keeps
+     * other relays off the rows while they are sent.
+     */
+    List<ClaimedRow> claim(Connection connection, Claim claimed, Instant now, int limit, Lease lease)
+            throws SQLException {
         List<ClaimedRow> rows = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(claimStatement)) {
-            claim.setObject(1, utc(now));
-            claim.setObject(2, utc(now));
-            claim.setInt(3, limit);
+        try (PreparedStatement claim = connection.prepareStatement(claimed.statement())) {
+            int parameter = 1;
+            claim.setString(parameter++, service);
+            claim.setObject(parameter++, utc(now));
+            claim.setObject(parameter++, utc(now));
+            for (String route : claimed.routeParameters()) {
+                claim.setString(parameter++, route);
+            }
+            claim.setObject(parameter++, utc(now));
+            claim.setObject(parameter++, utc(now));
+            for (String route : claimed.routeParameters()) {
+                claim.setString(parameter++, route);
+            }
+            claim.setInt(parameter, limit);
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
                     rows.add(new ClaimedRow(event(result), result.getInt("attempts")));
                 }
+            }
+        }
+        if (!rows.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(LEASE)) {
+                for (ClaimedRow row : rows) {
+                    update.setString(1, lease.owner());
+                    update.setObject(2, utc(lease.until()));
+                    update.setObject(3, UUID.fromString(row.event().id()));
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
         }
         return rows;
@@ -109,11 +174,15 @@ public class OutboxRows {
     }
 
     /**
-     * Marks the rows {@code PUBLISHED} at {@code now} when {@code keep} is set, else deletes them.
+     * Marks the rows {@code PUBLISHED} at {@code now} when {@code keep} is set, else deletes them; each only while
+     * {@code owner} still holds its lease.
+     *
+     * @return how many rows were still leased to {@code owner}
      */
-    void published(Connection connection, List<String> ids, Instant now, boolean keep) throws SQLException {
+    int published(Connection connection, List<String> ids, String owner, Instant now, boolean keep)
+            throws SQLException {
         if (ids.isEmpty()) {
-            return;
+            return 0;
         }
         try (PreparedStatement statement = connection.prepareStatement(keep ? MARK_PUBLISHED : DELETE_PUBLISHED)) {
             for (String id : ids) {
@@ -121,18 +190,21 @@ public class OutboxRows {
                 if (keep) {
                     statement.setObject(parameter++, utc(now));
                 }
-                statement.setObject(parameter, UUID.fromString(id));
+                statement.setObject(parameter++, UUID.fromString(id));
+                statement.setString(parameter, owner);
                 statement.addBatch();
             }
-            statement.executeBatch();
+            return sum(statement.executeBatch());
         }
     }
 
     /**
-     * Records a failed attempt: the row waits until {@code nextAttemptAt}, or becomes {@code DEAD} when
-     * {@code nextAttemptAt} is {@code null}.
+     * Records a failed attempt, while {@code owner} still holds the row's lease: the row waits until
+     * {@code nextAttemptAt}, or becomes {@code DEAD} when {@code nextAttemptAt} is {@code null}.
+     *
+     * @return whether the row was still leased to {@code owner}
      */
-    void failed(Connection connection, String id, int attempts, Instant nextAttemptAt, String error)
+    boolean failed(Connection connection, String id, String owner, int attempts, Instant nextAttemptAt, String error)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(RECORD_FAILED_ATTEMPT)) {
             statement.setString(1, (nextAttemptAt == null ? OutboxStatus.DEAD : OutboxStatus.PENDING).name());
@@ -140,8 +212,38 @@ public class OutboxRows {
             statement.setObject(3, nextAttemptAt == null ? null : utc(nextAttemptAt));
             statement.setString(4, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
             statement.setObject(5, UUID.fromString(id));
-            statement.executeUpdate();
+            statement.setString(6, owner);
+            return statement.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Ends {@code owner}'s lease of rows that were not sent, or whose attempt does not count, so that they are due
+     * again at once.
+     *
+     * @return how many rows were still leased to {@code owner}
+     */
+    int release(Connection connection, List<String> ids, String owner) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(RELEASE)) {
+            for (String id : ids) {
+                statement.setObject(1, UUID.fromString(id));
+                statement.setString(2, owner);
+                statement.addBatch();
+            }
+            return sum(statement.executeBatch());
+        }
+    }
+
+    /** a batch's update counts, of which the drivers may report as unknown ({@code SUCCESS_NO_INFO}) as one */
+    private static int sum(int[] counts) {
+        int sum = 0;
+        for (int count : counts) {
+            sum += count == Statement.SUCCESS_NO_INFO ? 1 : count;
+        }
+        return sum;
     }
 
     /**
@@ -151,8 +253,9 @@ public class OutboxRows {
         List<OutboxEntry> entries = new ArrayList<>();
         try (Connection connection = dataSource.connection();
                 PreparedStatement select = connection.prepareStatement(listStatement)) {
-            select.setString(1, status.name());
-            select.setInt(2, limit);
+            select.setString(1, service);
+            select.setString(2, status.name());
+            select.setInt(3, limit);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     entries.add(entry(result));
@@ -176,13 +279,15 @@ public class OutboxRows {
         Map<OutboxStatus, Long> byStatus = new EnumMap<>(OutboxStatus.class);
         long failing = 0;
         try (Connection connection = dataSource.connection();
-                PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS);
-                ResultSet result = select.executeQuery()) {
-            while (result.next()) {
-                OutboxStatus status = OutboxStatus.valueOf(result.getString("status"));
-                byStatus.put(status, result.getLong("total"));
-                if (status == OutboxStatus.PENDING) {
-                    failing = result.getLong("failing");
+                PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS)) {
+            select.setString(1, service);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    OutboxStatus status = OutboxStatus.valueOf(result.getString("status"));
+                    byStatus.put(status, result.getLong("total"));
+                    if (status == OutboxStatus.PENDING) {
+                        failing = result.getLong("failing");
+                    }
                 }
             }
         }
@@ -201,8 +306,9 @@ public class OutboxRows {
         try (Connection connection = dataSource.connection();
                 PreparedStatement update = connection.prepareStatement(sql)) {
             update.setObject(1, utc(now));
+            update.setString(2, service);
             if (id != null) {
-                update.setObject(2, id);
+                update.setObject(3, id);
             }
             return update.executeUpdate();
         }
@@ -219,5 +325,24 @@ public class OutboxRows {
      * @param attempts how many sends of it failed before
      */
     record ClaimedRow(OutgoingEvent event, int attempts) {
+    }
+
+    /**
+     * The statement that claims this service's rows of the routed channels and events.
+     *
+     * @param statement the claim statement
+     * @param routeParameters the values of the parameters of each of its two route conditions: each channel followed
+     *        by its event names
+     */
+    record Claim(String statement, List<String> routeParameters) {
+    }
+
+    /**
+     * A claim of rows, which keeps other relays off them until it ends.
+     *
+     * @param owner who claimed them, unique to the claim
+     * @param until when the claim ends, after which another relay may claim the rows again
+     */
+    record Lease(String owner, Instant until) {
     }
 }

@@ -24,9 +24,10 @@ public class OutboxSchema {
     private static final String INBOX = "module_events_inbox";
     /** the columns each table must have, tables in the order they are checked */
     private static final Map<String, List<String>> COLUMNS = Map.of(
-            OUTBOX, List.of("id", "seq", "channel", "event_name", "module", "source", "subject", "payload",
-                    "created_at", "status", "attempts", "next_attempt_at", "last_error", "published_at"),
-            INBOX, List.of("source", "id", "received_at"));
+            OUTBOX, List.of("id", "service", "seq", "channel", "event_name", "module", "source", "subject", "payload",
+                    "created_at", "status", "attempts", "next_attempt_at", "last_error", "published_at", "lease_owner",
+                    "lease_until"),
+            INBOX, List.of("service", "source", "id", "received_at"));
     private static final List<String> TABLES = List.of(OUTBOX, INBOX);
 
     private final OutboxDataSource dataSource;

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class DialectTest {
 
+    /** a route condition as {@link OutboxRows} writes it, for one channel and one event */
+    private static final String ROUTES = "o.channel = ? AND o.event_name IN (?)";
+    private static final String EARLIER_ROUTES = "p.channel = ? AND p.event_name IN (?)";
+
     @Test
     void theSupportedQuarkusDatabaseKindsHaveTheirDialect() {
         assertEquals(Dialect.POSTGRESQL, Dialect.of("postgresql"));
@@ -78,7 +82,7 @@ class DialectTest {
             for (String statement : dialect.createStatements()) {
                 assertFalse(statement.contains(";"), statement);
             }
-            assertFalse(dialect.claimStatement().contains(";"));
+            assertFalse(dialect.claimStatement(ROUTES, EARLIER_ROUTES).contains(";"));
             assertFalse(dialect.inboxCleanupStatement().contains(";"));
         }
     }
@@ -93,31 +97,33 @@ class DialectTest {
     }
 
     @Test
-    void theClaimTakesNowNowAndTheLimit() {
+    void theClaimTakesTheServiceNowTwiceTheRoutesNowTwiceTheRoutesAgainAndTheLimit() {
         for (Dialect dialect : Dialect.values()) {
-            String claim = dialect.claimStatement();
-            assertEquals(3, parameters(claim), dialect.name());
-            assertTrue(claim.contains("o.next_attempt_at <= ?"), dialect.name());
-            assertTrue(claim.contains("p.next_attempt_at > ?"), dialect.name());
-            assertTrue(claim.indexOf("o.next_attempt_at <= ?") < claim.indexOf("p.next_attempt_at > ?"));
+            String claim = dialect.claimStatement(ROUTES, EARLIER_ROUTES);
+            assertEquals(10, parameters(claim), dialect.name());
+            assertTrue(claim.contains(" WHERE o.service = ? AND o.status = 'PENDING' AND o.next_attempt_at <= ? AND"
+                    + " (o.lease_until IS NULL OR o.lease_until <= ?) AND (" + ROUTES + ") AND NOT EXISTS"),
+                    dialect.name());
+            assertTrue(claim.contains("(p.next_attempt_at > ? OR p.lease_until > ? OR NOT (" + EARLIER_ROUTES + ")))"),
+                    dialect.name());
         }
     }
 
     @Test
     void theClaimTakesTheOldestDueRowsWithTheDialectsLimitAndSkipsLockedRows() {
         for (Dialect dialect : Dialect.values()) {
-            assertTrue(dialect.claimStatement().endsWith(" ORDER BY o.seq " + dialect.limit()
+            assertTrue(dialect.claimStatement(ROUTES, EARLIER_ROUTES).endsWith(" ORDER BY o.seq " + dialect.limit()
                     + " FOR UPDATE SKIP LOCKED"), dialect.name());
         }
     }
 
     @Test
-    void theClaimHoldsBackARowBehindAnEarlierPendingRowOfItsSubject() {
+    void theClaimHoldsBackARowBehindAnEarlierWaitingOrLeasedRowOfItsSubject() {
         for (Dialect dialect : Dialect.values()) {
-            String claim = dialect.claimStatement();
+            String claim = dialect.claimStatement(ROUTES, EARLIER_ROUTES);
             assertTrue(claim.contains("o.status = 'PENDING'"), dialect.name());
-            assertTrue(claim.contains("NOT EXISTS (SELECT 1 FROM module_events_outbox p WHERE p.subject = o.subject"
-                    + " AND p.status = 'PENDING' AND p.seq < o.seq"), dialect.name());
+            assertTrue(claim.contains("NOT EXISTS (SELECT 1 FROM module_events_outbox p WHERE p.service = o.service"
+                    + " AND p.subject = o.subject AND p.status = 'PENDING' AND p.seq < o.seq"), dialect.name());
         }
     }
 
@@ -125,8 +131,9 @@ class DialectTest {
     void theInboxCleanupTakesATimeAndANumberOfRows() {
         for (Dialect dialect : Dialect.values()) {
             String cleanup = dialect.inboxCleanupStatement();
-            assertEquals(2, parameters(cleanup), dialect.name());
+            assertEquals(3, parameters(cleanup), dialect.name());
             assertTrue(cleanup.startsWith("DELETE FROM module_events_inbox WHERE "), dialect.name());
+            assertTrue(cleanup.indexOf("service = ?") < cleanup.indexOf("received_at < ?"), dialect.name());
             assertTrue(cleanup.indexOf("received_at < ?") < cleanup.lastIndexOf(dialect.limit()), dialect.name());
         }
     }
@@ -134,14 +141,36 @@ class DialectTest {
     @Test
     void postgresqlCleansTheInboxUpByRowAddressesOldestFirst() {
         String cleanup = Dialect.POSTGRESQL.inboxCleanupStatement();
-        assertTrue(cleanup.contains("ctid = ANY(ARRAY(SELECT ctid FROM module_events_inbox WHERE received_at < ?"
-                + " ORDER BY received_at LIMIT ?))"), cleanup);
+        assertTrue(cleanup.contains("ctid = ANY(ARRAY(SELECT ctid FROM module_events_inbox WHERE service = ? AND"
+                + " received_at < ? ORDER BY received_at LIMIT ?))"), cleanup);
     }
 
     @Test
     void h2LimitsTheInboxDeleteItself() {
-        assertEquals("DELETE FROM module_events_inbox WHERE received_at < ? FETCH FIRST ? ROWS ONLY",
+        assertEquals("DELETE FROM module_events_inbox WHERE service = ? AND received_at < ? FETCH FIRST ? ROWS ONLY",
                 Dialect.H2.inboxCleanupStatement());
+    }
+
+    @Test
+    void bothTablesAreScopedByService() {
+        for (Dialect dialect : Dialect.values()) {
+            List<String> statements = dialect.createStatements();
+            assertTrue(outboxTable(dialect).contains("id UUID NOT NULL PRIMARY KEY, service VARCHAR(255) NOT NULL, "),
+                    dialect.name());
+            assertTrue(statements.get(1).endsWith(" ON module_events_outbox (service, status, next_attempt_at, seq)"));
+            assertTrue(statements.get(2).endsWith(" ON module_events_outbox (service, subject, seq)"));
+            assertTrue(statements.get(3).contains("service VARCHAR(255) NOT NULL, ")
+                    && statements.get(3).endsWith("PRIMARY KEY (service, source, id))"), dialect.name());
+            assertTrue(statements.get(4).endsWith(" ON module_events_inbox (service, received_at)"));
+        }
+    }
+
+    @Test
+    void theOutboxTableHasTheLeaseColumns() {
+        for (Dialect dialect : Dialect.values()) {
+            assertTrue(outboxTable(dialect).contains("lease_owner VARCHAR(255), lease_until TIMESTAMP WITH TIME ZONE"),
+                    dialect.name());
+        }
     }
 
     private static String outboxTable(Dialect dialect) {

@@ -1,0 +1,182 @@
+package io.quarkiverse.moduleevents.outbox.test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.moduleevents.outbox.OutboxAdmin;
+import io.quarkiverse.moduleevents.outbox.OutboxStatus;
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+
+/**
+ * The relay holds no transaction while it waits for the broker: on PostgreSQL with
+ * {@code idle_in_transaction_session_timeout} at one second, against a broker that takes two seconds to answer, each
+ * row is sent once and then published, and a refused send counts its attempt. Its claim is a lease: rows leased by
+ * another relay are left alone, the later rows of their subjects held back, until the lease ends, when a relay that
+ * died has its rows claimed again. The "broker" is the application's own consumer of the outgoing channel.
+ */
+class RelayLeaseTest {
+
+    private static final String URL = SharedPostgres.url("relay_lease");
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Db.class, SlowBroker.class,
+                    SharedPostgres.class))
+            .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
+            // every session of the application, the relay's among them, ends when idle in a transaction for 1 s
+            .overrideConfigKey("quarkus.datasource.jdbc.url",
+                    URL + "?options=-c%20idle_in_transaction_session_timeout=1000")
+            .overrideConfigKey("quarkus.datasource.username", "postgres")
+            .overrideConfigKey("quarkus.datasource.password", "postgres")
+            .overrideConfigKey("quarkus.module-events.outbox.relay.poll-interval", "100ms")
+            .overrideConfigKey("quarkus.module-events.outbox.relay.max-attempts", "3")
+            .overrideConfigKey("quarkus.module-events.outbox.relay.initial-backoff", "200ms")
+            .overrideConfigKey("quarkus.module-events.outbox.relay.max-backoff", "400ms")
+            .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", "order:order:placed")
+            .overrideConfigKey("quarkus.module-events.messaging.source", "shop");
+
+    @Inject
+    OrderEvents orders;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxAdmin admin;
+
+    @Inject
+    SlowBroker broker;
+
+    @BeforeEach
+    void setUp() {
+        broker.latency = Duration.ZERO;
+        broker.accepted.clear();
+        broker.rejected.clear();
+        Db.execute(dataSource, "DELETE FROM module_events_outbox");
+    }
+
+    @Test
+    void theSessionsEndWhenIdleInATransactionForOneSecond() {
+        assertEquals(List.of("1s"), Db.strings(dataSource, "SHOW idle_in_transaction_session_timeout"));
+    }
+
+    @Test
+    void eachRowIsSentOnceAndPublishedThoughTheBrokerAnswersAfterTheIdleTimeout() {
+        broker.latency = Duration.ofSeconds(2);
+        orders.send(OrderEvents.ORDER_PLACED, new Order("slow-1", 1));
+
+        Db.await("the row is published and deleted", () -> broker.accepted.size() == 1
+                && Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox") == 0);
+        orders.send(OrderEvents.ORDER_PLACED, new Order("slow-marker", 1));
+        Db.await("the marker sent after it is published", () -> broker.acceptedSubjects().contains("slow-marker"));
+        assertEquals(List.of("slow-1", "slow-marker"), broker.acceptedSubjects(), "each row sent once");
+        assertEquals(List.of(), broker.rejected);
+    }
+
+    @Test
+    void aRefusedSendCountsItsAttemptThoughTheBrokerAnswersAfterTheIdleTimeout() {
+        broker.latency = Duration.ofSeconds(2);
+        orders.send(OrderEvents.ORDER_PLACED, new Order("refused", SlowBroker.REFUSED_TOTAL));
+
+        Db.await("the first attempt is counted", () -> attempts("refused") == 1);
+        Db.await("the second attempt is counted", () -> attempts("refused") == 2);
+        Db.await("the row is DEAD after its third attempt", () -> admin.counts().dead() == 1);
+        assertEquals(3, admin.list(OutboxStatus.DEAD, 10).get(0).attempts());
+        assertEquals(3, broker.rejected.size(), "one send per attempt");
+        assertEquals(1, broker.rejected.stream().distinct().count());
+    }
+
+    @Test
+    void rowsLeasedByARelayThatDiedAreClaimedAgainWhenTheLeaseEnds() {
+        // a relay that claimed two rows of one subject, then died: its lease ends in four seconds
+        insertRow("leased", "taken-1", "'dead-relay'", "now() + interval '4 seconds'");
+        insertRow("leased", "taken-2", "'dead-relay'", "now() + interval '4 seconds'");
+        // a later row of that subject, and a row of another subject, not leased
+        insertRow("leased", "held", "NULL", "NULL");
+        insertRow("free", "free", "NULL", "NULL");
+
+        Db.await("the row of the other subject is published and deleted", () -> broker.acceptedSubjects()
+                .contains("free") && Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox") == 3);
+        assertEquals(List.of("free"), broker.acceptedSubjects(), "leased rows, and the later rows of their subject,"
+                + " wait for the end of the lease");
+        assertEquals(List.of("dead-relay", "dead-relay", ""), Db.strings(dataSource, "SELECT COALESCE(lease_owner,"
+                + " '') FROM module_events_outbox ORDER BY seq"));
+
+        Db.await("the rows of the dead relay are published once its lease ended",
+                () -> broker.acceptedSubjects().size() == 4);
+        assertEquals(List.of("free", "taken-1", "taken-2", "held"), broker.acceptedPayloadIds(),
+                "in the order of their subject");
+        Db.await("and deleted", () -> Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox") == 0);
+    }
+
+    private void insertRow(String subject, String payloadId, String leaseOwner, String leaseUntil) {
+        Db.execute(dataSource, "INSERT INTO module_events_outbox (id, service, channel, event_name, module, source,"
+                + " subject, payload, created_at, status, attempts, next_attempt_at, lease_owner, lease_until) VALUES"
+                + " (gen_random_uuid(), 'shop', 'order-out', 'order:order:placed', 'order', '/shop/order', ?, ?, now(),"
+                + " 'PENDING', 0, now(), " + leaseOwner + ", " + leaseUntil + ")", subject,
+                ("{\"id\":\"" + payloadId + "\",\"total\":1}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long attempts(String subject) {
+        return Db.count(dataSource, "SELECT COALESCE(MAX(attempts), 0) FROM module_events_outbox WHERE subject = ?",
+                subject);
+    }
+
+    /**
+     * Answers each message after {@code latency}: refuses an order of {@link #REFUSED_TOTAL}, acknowledges the others.
+     */
+    @Singleton
+    public static class SlowBroker {
+
+        static final int REFUSED_TOTAL = -1;
+
+        volatile Duration latency = Duration.ZERO;
+        /** the accepted messages' subjects and payloads */
+        final List<String[]> accepted = new CopyOnWriteArrayList<>();
+        /** the refused messages' ids */
+        final List<String> rejected = new CopyOnWriteArrayList<>();
+
+        @Incoming("order-out")
+        CompletionStage<Void> receive(Message<byte[]> message) {
+            OutgoingCloudEventMetadata<?> cloudEvent = message.getMetadata(OutgoingCloudEventMetadata.class)
+                    .orElseThrow();
+            String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+            return CompletableFuture.runAsync(() -> {
+            }, CompletableFuture.delayedExecutor(latency.toMillis(), TimeUnit.MILLISECONDS)).thenCompose(ignored -> {
+                if (payload.contains("\"total\":" + REFUSED_TOTAL + "}")) {
+                    rejected.add(cloudEvent.getId());
+                    return message.nack(new IllegalStateException("the broker refuses it"));
+                }
+                accepted.add(new String[] { cloudEvent.getSubject().orElse(null), payload });
+                return message.ack();
+            });
+        }
+
+        List<String> acceptedSubjects() {
+            return accepted.stream().map(message -> message[0]).toList();
+        }
+
+        /** the {@code id} of each accepted order */
+        List<String> acceptedPayloadIds() {
+            return accepted.stream().map(message -> message[1].replaceAll(".*\"id\":\"([^\"]*)\".*", "$1")).toList();
+        }
+    }
+}
