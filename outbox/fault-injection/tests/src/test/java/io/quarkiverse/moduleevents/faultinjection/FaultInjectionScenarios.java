@@ -68,12 +68,14 @@ abstract class FaultInjectionScenarios {
     static final String MODE = System.getProperty("fault-injection.outbox");
     static final boolean OUTBOX = Boolean.parseBoolean(MODE);
     static final String SCENARIOS = System.getProperty("fault-injection.scenarios", "default");
-    /** What runs without naming scenarios: everything but the two that wait on a stopped server. */
+    /** What runs without naming scenarios: everything but the three that wait on a stopped server. */
     static final Set<String> DEFAULT = Set.of("none", "rollback", "producer-kill", "consumer-kill", "poison-inbound",
             "poison-outbound", "two-producers");
 
     static final Path TARGET = Path.of("target");
     static final Path REPORT = TARGET.resolve("fault-injection-report.md");
+    /** What the consumer logs when a temporary failure of its inbox's transaction makes it try again. */
+    static final String TEMPORARY_FAILURE_LOG = "temporary failure";
     static final String UNPUBLISHED = "SELECT count(*) FROM module_events_outbox WHERE status NOT IN ('PUBLISHED',"
             + " 'DEAD')";
 
@@ -247,6 +249,19 @@ abstract class FaultInjectionScenarios {
         assertTrue(failed > 0, "orders failed while the producer's database was down");
         // an order whose commit failed with the database may still have committed: at least the others did
         s.expectCommitted((int) (N - failed)).allowResends().finish();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(10)
+    void consumerDatabaseStop() throws Exception {
+        Scenario s = scenario("consumer-db-stop", Map.of());
+        Outage outage = s.outage(25_000, consumerDb::stop, 10_000, consumerDb::start);
+        assertTrue(outage.committed() > 0, "orders committed, so events sent, while the consumer's database was down");
+        s.finish();
+        if (OUTBOX) {
+            assertTrue(Files.readString(logs().resolve(s.consumer.name() + ".log")).contains(TEMPORARY_FAILURE_LOG),
+                    "the consumer met its database down and retried");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
