@@ -8,7 +8,9 @@ package io.quarkiverse.moduleevents.messaging.spi;
 public interface IncomingEventInbox {
 
     /**
-     * Records ({@code source}, {@code id}) and runs the receivers in one new transaction, and commits it.
+     * Records ({@code source}, {@code id}) and runs the receivers in one new transaction, and commits it. A temporary
+     * failure of that transaction (the database unreachable, a lock time-out) may be tried again, blocking the caller,
+     * before this returns or throws: the message stays unacknowledged meanwhile.
      *
      * @return {@code false}, without running the receivers, when the pair was recorded before: the event is a
      *         duplicate

@@ -2,6 +2,7 @@ package io.quarkiverse.moduleevents.outbox.test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +26,14 @@ final class IncomingDeliveries {
      */
     static Throwable deliver(InMemorySource<Object> channel, String source, String id, String json)
             throws Exception {
+        return deliver(channel, source, id, json, Duration.ofSeconds(10));
+    }
+
+    /**
+     * @return {@code null} when the message was acknowledged within {@code timeout}, else the reason it was rejected
+     */
+    static Throwable deliver(InMemorySource<Object> channel, String source, String id, String json, Duration timeout)
+            throws Exception {
         byte[] data = json.getBytes(StandardCharsets.UTF_8);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         DefaultIncomingCloudEventMetadata<Object> cloudEvent = new DefaultIncomingCloudEventMetadata<>("1.0", id,
@@ -38,6 +47,6 @@ final class IncomingDeliveries {
                     outcome.complete(reason);
                     return CompletableFuture.completedFuture(null);
                 }));
-        return outcome.get(10, TimeUnit.SECONDS);
+        return outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -32,6 +32,12 @@ interface Broker extends AutoCloseable {
      */
     Map<String, String> longerInFlight();
 
+    /**
+     * Whether a message the broker refuses closes the producer's sending channel (its liveness check goes down, and
+     * the scenario restarts it).
+     */
+    boolean refusalClosesTheSendingChannel();
+
     /** Every message that reached the destination, duplicates included. */
     List<Published> published(String destination);
 

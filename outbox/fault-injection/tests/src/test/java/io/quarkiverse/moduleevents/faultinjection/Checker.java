@@ -42,11 +42,13 @@ final class Checker {
      * @param deadLettered committed ids dead-lettered and never processed
      * @param dead committed ids whose outbox row is {@code DEAD} and never processed
      * @param phantoms ids NOT committed that are on the broker or were processed (a rolled-back event that went out)
+     * @param withoutCloudEventId messages on the broker that carry no CloudEvents id
      * @param restarts services the scenario restarted because their liveness check was down
      */
     record Result(String scenario, int attempted, int committed, int delivered, int lost, int brokerDuplicates,
             int sameCloudEventTwice, int receiverDuplicates, int deadLettered, int dead, int phantoms,
-            int messagesOnBroker, int restarts, long seconds, Set<String> lostIds) {
+            int withoutCloudEventId, int messagesOnBroker, int restarts, long seconds, Set<String> lostIds,
+            Set<String> deadLetteredIds, Set<String> deadIds, Set<String> phantomIds) {
 
         static String header() {
             return "| scenario | attempted | committed | delivered | lost | broker dup. | same CE id twice"
@@ -62,11 +64,29 @@ final class Checker {
         }
     }
 
+    /**
+     * What a scenario left behind, read from the servers by {@link #observe}.
+     *
+     * @param committed business ids whose order row exists
+     * @param deadInOutbox business ids of the outbox rows whose status is {@code DEAD}
+     * @param deliveries per business id, how often the consumer processed it
+     * @param published every message on the broker, duplicates included
+     * @param deadLetters the bodies of the dead-lettered messages
+     */
+    record Observed(Set<String> committed, Set<String> deadInOutbox, Map<String, Integer> deliveries,
+            List<Broker.Published> published, List<String> deadLetters) {
+    }
+
     private Checker() {
     }
 
     static Result check(String scenario, Collection<String> attempted, PostgresServer producerDb,
             PostgresServer consumerDb, Broker broker, String destination, int restarts, long seconds)
+            throws SQLException {
+        return classify(scenario, attempted, observe(producerDb, consumerDb, broker, destination), restarts, seconds);
+    }
+
+    static Observed observe(PostgresServer producerDb, PostgresServer consumerDb, Broker broker, String destination)
             throws SQLException {
         Set<String> committed = new HashSet<>();
         Set<String> deadInOutbox = new HashSet<>();
@@ -96,61 +116,75 @@ final class Checker {
                 deliveries.put(rows.getString(1), rows.getInt(2));
             }
         }
-        List<Broker.Published> published = broker.published(destination);
+        return new Observed(committed, deadInOutbox, deliveries, broker.published(destination),
+                broker.deadLettered(destination));
+    }
+
+    /** Classifies every attempted business id against what the servers hold; reads nothing itself. */
+    static Result classify(String scenario, Collection<String> attempted, Observed observed, int restarts,
+            long seconds) {
         Map<String, Integer> messagesPerId = new HashMap<>();
         Map<String, Integer> messagesPerCloudEvent = new HashMap<>();
-        for (Broker.Published message : published) {
-            messagesPerCloudEvent.merge(String.valueOf(message.cloudEventId()), 1, Integer::sum);
+        int withoutCloudEventId = 0;
+        for (Broker.Published message : observed.published()) {
+            if (message.cloudEventId() == null || message.cloudEventId().isEmpty()) {
+                withoutCloudEventId++;
+            } else {
+                messagesPerCloudEvent.merge(message.cloudEventId(), 1, Integer::sum);
+            }
             String id = businessId(message.body());
             if (id != null) {
                 messagesPerId.merge(id, 1, Integer::sum);
             }
         }
         Set<String> deadLetters = new HashSet<>();
-        for (String body : broker.deadLettered(destination)) {
+        for (String body : observed.deadLetters()) {
             String id = businessId(body);
             if (id != null) {
                 deadLetters.add(id);
             }
         }
 
+        Set<String> ids = new LinkedHashSet<>(attempted);
+        int committed = 0;
         int delivered = 0;
         int brokerDuplicates = 0;
         int receiverDuplicates = 0;
-        int deadLettered = 0;
-        int dead = 0;
-        int phantoms = 0;
         Set<String> lost = new LinkedHashSet<>();
-        for (String id : new LinkedHashSet<>(attempted)) {
-            int processed = deliveries.getOrDefault(id, 0);
+        Set<String> deadLettered = new LinkedHashSet<>();
+        Set<String> dead = new LinkedHashSet<>();
+        Set<String> phantoms = new LinkedHashSet<>();
+        for (String id : ids) {
+            int processed = observed.deliveries().getOrDefault(id, 0);
             int onBroker = messagesPerId.getOrDefault(id, 0);
             if (processed > 1) {
                 receiverDuplicates++;
             }
-            if (!committed.contains(id)) {
+            if (!observed.committed().contains(id)) {
                 if (processed > 0 || onBroker > 0) {
-                    phantoms++;
+                    phantoms.add(id);
                 }
                 continue;
             }
+            committed++;
             if (onBroker > 1) {
                 brokerDuplicates++;
             }
             if (processed > 0) {
                 delivered++;
             } else if (deadLetters.contains(id)) {
-                deadLettered++;
-            } else if (deadInOutbox.contains(id)) {
-                dead++;
+                deadLettered.add(id);
+            } else if (observed.deadInOutbox().contains(id)) {
+                dead.add(id);
             } else {
                 lost.add(id);
             }
         }
         int sameCloudEventTwice = (int) messagesPerCloudEvent.values().stream().filter(count -> count > 1).count();
-        int committedAttempted = (int) attempted.stream().distinct().filter(committed::contains).count();
-        return new Result(scenario, (int) attempted.stream().distinct().count(), committedAttempted, delivered,
-                lost.size(), brokerDuplicates, sameCloudEventTwice, receiverDuplicates, deadLettered, dead, phantoms,
-                published.size(), restarts, seconds, lost);
+        return new Result(scenario, ids.size(), committed, delivered, lost.size(), brokerDuplicates,
+                sameCloudEventTwice, receiverDuplicates, deadLettered.size(), dead.size(), phantoms.size(),
+                withoutCloudEventId, observed.published().size(), restarts, seconds, lost, deadLettered, dead,
+                phantoms);
     }
 
     static boolean tableExists(Connection connection, String table) throws SQLException {

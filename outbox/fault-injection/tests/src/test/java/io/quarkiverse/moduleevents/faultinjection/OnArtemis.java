@@ -61,6 +61,11 @@ final class OnArtemis implements Broker {
     }
 
     @Override
+    public boolean refusalClosesTheSendingChannel() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> longerInFlight() {
         return Map.of();
     }

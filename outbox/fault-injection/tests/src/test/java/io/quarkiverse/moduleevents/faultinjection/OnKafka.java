@@ -61,6 +61,11 @@ final class OnKafka implements Broker {
     }
 
     @Override
+    public boolean refusalClosesTheSendingChannel() {
+        return false;
+    }
+
+    @Override
     public Map<String, String> longerInFlight() {
         // the Kafka client waits up to 500 ms to batch: events sent in that window are only in the process's memory
         return Map.of("mp.messaging.outgoing.orders.linger.ms", "500");
