@@ -47,6 +47,8 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 class InboxTemporaryFailureTest {
 
     private static final String SOURCE = "/shop/order";
+    /** the inbox's scope: this application's name */
+    private static final String SERVICE = "shipping";
     private static final String INBOX_LOGGER = "io.quarkiverse.moduleevents.outbox.runtime.OutboxInbox";
     private static final int EVENTS = 5;
 
@@ -54,6 +56,7 @@ class InboxTemporaryFailureTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Db.class,
                     IncomingDeliveries.class, Receivers.class, StoppablePostgres.class))
+            .overrideConfigKey("quarkus.application.name", SERVICE)
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .overrideConfigKey("quarkus.datasource.jdbc.url", StoppablePostgres.url())
             .overrideConfigKey("quarkus.datasource.username", "postgres")
@@ -132,10 +135,12 @@ class InboxTemporaryFailureTest {
         CompletableFuture<Throwable> outcome;
         try (Connection other = DriverManager.getConnection(StoppablePostgres.url(), "postgres", "postgres");
                 PreparedStatement insert = other.prepareStatement(
-                        "INSERT INTO module_events_inbox (source, id, received_at) VALUES (?, 'locked', now())")) {
-            // the same (source, id), not committed: the inbox's insert waits for this transaction's outcome
+                        "INSERT INTO module_events_inbox (service, source, id, received_at)"
+                                + " VALUES (?, ?, 'locked', now())")) {
+            // the same (service, source, id), not committed: the inbox's insert waits for this transaction's outcome
             other.setAutoCommit(false);
-            insert.setString(1, SOURCE);
+            insert.setString(1, SERVICE);
+            insert.setString(2, SOURCE);
             insert.executeUpdate();
 
             outcome = CompletableFuture.supplyAsync(() -> deliver(channel, "locked"), broker);

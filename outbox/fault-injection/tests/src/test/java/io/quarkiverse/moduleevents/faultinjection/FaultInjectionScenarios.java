@@ -78,6 +78,8 @@ abstract class FaultInjectionScenarios {
     static final String TEMPORARY_FAILURE_LOG = "temporary failure";
     static final String UNPUBLISHED = "SELECT count(*) FROM module_events_outbox WHERE status NOT IN ('PUBLISHED',"
             + " 'DEAD')";
+    /** rows a relay is sending, or that a killed relay's claim keeps from the others until its lease ends */
+    static final String LEASED = UNPUBLISHED + " AND lease_until > CURRENT_TIMESTAMP";
 
     PostgresServer producerDb;
     PostgresServer consumerDb;
@@ -465,8 +467,9 @@ abstract class FaultInjectionScenarios {
         }
 
         /**
-         * Waits until nothing moves (the consumer's deliveries and the outbox's unpublished rows stay the same for 5 s
-         * once every committed id was processed, 20 s otherwise; 3 min at most), classifies, prints, and asserts: in
+         * Waits until nothing moves (the consumer's deliveries and the outbox's unpublished rows stay the same, and no
+         * row is leased, for 5 s once every committed id was processed, 20 s otherwise; 3 min at most), classifies, prints, and
+         * asserts: in
          * both modes what proves the run was real (the orders committed, the restarts, no message without a CloudEvents
          * id), with the outbox also its guarantees.
          */
@@ -477,7 +480,9 @@ abstract class FaultInjectionScenarios {
             while (System.nanoTime() < deadline) {
                 restartWhereLivenessIsDown();
                 String now = progress();
-                if (!now.equals(last)) {
+                // a live lease is work under way: a killed producer's rows wait up to the lease's end, which may be
+                // longer than the quiet time
+                if (!now.equals(last) || now.contains(" leased ")) {
                     last = now;
                     stableSince = System.nanoTime();
                 }
@@ -533,7 +538,10 @@ abstract class FaultInjectionScenarios {
             }
         }
 
-        /** Deliveries at the consumer and unpublished outbox rows; starts with "all " once every committed id arrived. */
+        /**
+         * Deliveries at the consumer and unpublished outbox rows, with the leased ones among them; starts with "all "
+         * once every committed id arrived.
+         */
         String progress() {
             try (Connection p = producerDb.connect();
                     Connection c = consumerDb.connect();
@@ -542,9 +550,11 @@ abstract class FaultInjectionScenarios {
                 long committed = count(ps, "SELECT count(*) FROM orders");
                 long processedIds = count(cs, "SELECT count(*) FROM processed");
                 long deliveries = count(cs, "SELECT coalesce(sum(deliveries), 0) FROM processed");
-                long pending = Checker.tableExists(p, "module_events_outbox") ? count(ps, UNPUBLISHED) : 0;
+                boolean outbox = Checker.tableExists(p, "module_events_outbox");
+                long pending = outbox ? count(ps, UNPUBLISHED) : 0;
+                long leased = outbox ? count(ps, LEASED) : 0;
                 return (processedIds >= committed && pending == 0 ? "all " : "some ") + processedIds + "/"
-                        + deliveries + "/" + pending;
+                        + deliveries + "/" + pending + (leased > 0 ? " leased " + leased : "");
             } catch (SQLException e) {
                 return "unreachable " + e.getMessage();
             }
