@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
@@ -29,7 +27,6 @@ import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.FieldInfo;
-import org.jboss.jandex.ParameterizedType;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.EventEmitter;
@@ -326,8 +323,6 @@ class ModuleEventsProcessor {
                     .unremovable()
                     // its creator refers to the generated table, an application class
                     .forceApplicationClass()
-                    .addInjectionPoint(ParameterizedType.create(Event.class, ClassType.OBJECT_TYPE),
-                            AnnotationInstance.builder(Any.class).build())
                     .addInjectionPoint(ClassType.create(BeanManager.class))
                     .creator(creation -> {
                         BlockCreator body = creation.createMethod();

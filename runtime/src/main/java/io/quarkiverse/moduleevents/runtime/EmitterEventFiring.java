@@ -1,8 +1,9 @@
 package io.quarkiverse.moduleevents.runtime;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.moduleevents.EventEmitter;
@@ -11,16 +12,43 @@ import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
 import io.quarkus.arc.Arc;
 
 /**
- * Fires a declared name through CDI's {@code Event}, with the qualifiers and the injection point that the module's
- * emitter gives the name's receivers.
+ * Fires a declared name through the module emitter's {@link EventDispatcher}, with the qualifiers, the injection point
+ * and the recording that the emitter gives the name's receivers.
  */
 @Singleton
 public class EmitterEventFiring implements DeclaredEventFiring {
 
     @Override
-    public Event<Object> event(String module, String name, Annotation... additionalQualifiers) {
+    public void fire(String module, String name, Object payload, Annotation... additionalQualifiers) {
+        receivers(module, name, payload, additionalQualifiers).notifySynchronous(payload,
+                ReceiverFailureHandler.RETHROW);
+    }
+
+    @Override
+    public CompletionStage<Object> fireAsync(String module, String name, Object payload,
+            Annotation... additionalQualifiers) {
+        return AsyncDelivery.start(payload, receivers(module, name, payload, additionalQualifiers), null);
+    }
+
+    @Override
+    public void notifyReceiver(String module, String name, Object payload, String receiver,
+            Annotation... additionalQualifiers) {
+        receivers(module, name, payload, additionalQualifiers).notifyOne(receiver, payload);
+    }
+
+    @Override
+    public Class<?> payloadType(String module, String name) {
+        return dispatcher(module, name).definition().getPayloadType();
+    }
+
+    private static ResolvedReceivers receivers(String module, String name, Object payload,
+            Annotation[] additionalQualifiers) {
+        return dispatcher(module, name).firedReceivers(payload, List.of(additionalQualifiers));
+    }
+
+    private static EventDispatcher dispatcher(String module, String name) {
         ModuleEventEmitter emitter = (ModuleEventEmitter) Arc.container()
                 .select(EventEmitter.class, EventModule.Literal.of(module)).get();
-        return emitter.event(name, additionalQualifiers);
+        return emitter.dispatcher(name);
     }
 }

@@ -4,9 +4,10 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.spi.EventContext;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 
@@ -30,6 +31,8 @@ final class EventDispatcher {
     /** {@code null} in production */
     private final SendListener listener;
     private volatile ResolvedReceivers[] resolved = NONE_RESOLVED;
+    /** {@code null} until a sibling extension fires the name */
+    private volatile Map<FiredWith, ResolvedReceivers> fired;
 
     EventDispatcher(EventDefinition definition, ReceiverResolver resolver, SendListener listener) {
         this.definition = definition;
@@ -88,14 +91,12 @@ final class EventDispatcher {
         if (listener != null) {
             listener.sending(resolver.module(), definition.getName(), payload);
         }
-        try {
-            receivers.forward(payload);
-        } catch (RuntimeException e) {
+        ReceiverFailure beforeReceivers = receivers.forward(payload);
+        if (beforeReceivers != null) {
             if (listener != null) {
-                String forwarder = receivers.asynchronousNames.get(0);
-                sent(payload, List.of(forwarder), List.of(new ReceiverFailure(forwarder, e)));
+                sent(payload, List.of(beforeReceivers.receiver()), List.of(beforeReceivers));
             }
-            return AsyncDelivery.failed(e);
+            return AsyncDelivery.failed((RuntimeException) beforeReceivers.error());
         }
         if (listener == null) {
             return AsyncDelivery.start(payload, receivers, null);
@@ -105,10 +106,18 @@ final class EventDispatcher {
     }
 
     /**
-     * @return an {@code Event} that fires the name, with further qualifiers, for {@link EmitterEventFiring}
+     * The receivers of the name fired by a sibling extension with further qualifiers, for {@link EmitterEventFiring}:
+     * resolved once for each runtime type and set of qualifiers.
      */
-    Event<Object> event(Annotation... additionalQualifiers) {
-        return resolver.event(definition, additionalQualifiers);
+    ResolvedReceivers firedReceivers(Object payload, List<Annotation> additionalQualifiers) {
+        accept(payload);
+        Map<FiredWith, ResolvedReceivers> known = fired;
+        if (known == null) {
+            known = new ConcurrentHashMap<>();
+            fired = known;
+        }
+        return known.computeIfAbsent(new FiredWith(payload.getClass(), additionalQualifiers),
+                key -> resolver.resolveFired(definition, payload, additionalQualifiers));
     }
 
     private void sent(Object payload, List<String> receivers, List<ReceiverFailure> failures) {
@@ -145,6 +154,9 @@ final class EventDispatcher {
                     + payloadType.getName() + " (its @Payload), not a " + payload.getClass().getName()
                     + ": pass a " + payloadType.getName() + ", or change the event's @Payload");
         }
+    }
+
+    private record FiredWith(Class<?> runtimeType, List<Annotation> additionalQualifiers) {
     }
 
     /** Collects what every receiver that throws threw, and goes on with the next receiver. */

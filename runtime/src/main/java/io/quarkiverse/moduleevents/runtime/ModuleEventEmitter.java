@@ -1,6 +1,5 @@
 package io.quarkiverse.moduleevents.runtime;
 
-import java.lang.annotation.Annotation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.util.TypeLiteral;
 
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.ReceiverFailure;
@@ -25,9 +22,6 @@ import io.quarkus.arc.SyntheticCreationalContext;
  */
 public final class ModuleEventEmitter implements EventEmitter {
 
-    private static final TypeLiteral<Event<Object>> EVENT_OF_OBJECT = new TypeLiteral<>() {
-    };
-
     private final ModuleEventTable table;
     private final ReceiverResolver resolver;
     /** {@code null} in production */
@@ -36,10 +30,9 @@ public final class ModuleEventEmitter implements EventEmitter {
     private final AtomicReferenceArray<EventDispatcher> dispatchers;
     private Map<String, String> names;
 
-    ModuleEventEmitter(ModuleEventTable table, Event<Object> anyEvent, BeanManager beanManager,
-            SendListener listener) {
+    ModuleEventEmitter(ModuleEventTable table, BeanManager beanManager, SendListener listener) {
         this.table = table;
-        this.resolver = new ReceiverResolver(table.module(), anyEvent, beanManager);
+        this.resolver = new ReceiverResolver(table.module(), beanManager);
         this.listener = listener;
         this.dispatchers = new AtomicReferenceArray<>(table.size());
     }
@@ -51,8 +44,7 @@ public final class ModuleEventEmitter implements EventEmitter {
      */
     public static EventEmitter create(ModuleEventTable table, SyntheticCreationalContext<EventEmitter> context,
             boolean listened) {
-        return new ModuleEventEmitter(table, context.getInjectedReference(EVENT_OF_OBJECT, Any.Literal.INSTANCE),
-                context.getInjectedReference(BeanManager.class),
+        return new ModuleEventEmitter(table, context.getInjectedReference(BeanManager.class),
                 listened ? context.getInjectedReference(SendListener.class) : null);
     }
 
@@ -119,7 +111,11 @@ public final class ModuleEventEmitter implements EventEmitter {
         return "EventEmitter[module=" + table.module() + "]";
     }
 
-    private EventDispatcher dispatcher(String name) {
+    /**
+     * @return the dispatcher of a name, also for {@link EmitterEventFiring}
+     * @throws IllegalArgumentException when the module does not declare the name
+     */
+    EventDispatcher dispatcher(String name) {
         int index = name == null ? -1 : table.indexOf(name);
         if (index < 0) {
             throw new IllegalArgumentException(undeclaredName(name));
@@ -159,14 +155,5 @@ public final class ModuleEventEmitter implements EventEmitter {
             }
         }
         return null;
-    }
-
-    /**
-     * @return the {@code Event} this emitter fires a name with, selected with further qualifiers, for
-     *         {@link EmitterEventFiring}
-     * @throws IllegalArgumentException when the module does not declare the name
-     */
-    Event<Object> event(String name, Annotation... additionalQualifiers) {
-        return dispatcher(name).event(additionalQualifiers);
     }
 }

@@ -4,7 +4,6 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -12,29 +11,31 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
+import io.quarkiverse.moduleevents.spi.ReceiverRecorder;
 import io.quarkiverse.moduleevents.spi.SentEventForwarder;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableInstance;
 
 /**
  * Resolves the receivers of one module's event names, for its {@link EventDispatcher}s: an event is qualified with
- * its module, its name, {@code @Any} and the name patterns it matches; and whether a sibling extension's
- * {@link SentEventForwarder} forwards the name.
+ * its module, its name, {@code @Any} and the name patterns it matches; whether a sibling extension's
+ * {@link SentEventForwarder} forwards the name, and which receivers a sibling extension's {@link ReceiverRecorder}
+ * records.
  */
 final class ReceiverResolver {
 
     private final String module;
     private final EventModule moduleQualifier;
-    private final Event<Object> anyEvent;
     private final BeanManager beanManager;
     private InjectionPoint injectionPoint;
     /** {@code null} until looked up */
     private InjectableInstance<SentEventForwarder> forwarder;
+    /** {@code null} until looked up */
+    private InjectableInstance<ReceiverRecorder> recorder;
 
-    ReceiverResolver(String module, Event<Object> anyEvent, BeanManager beanManager) {
+    ReceiverResolver(String module, BeanManager beanManager) {
         this.module = module;
         this.moduleQualifier = EventModule.Literal.of(module);
-        this.anyEvent = anyEvent;
         this.beanManager = beanManager;
     }
 
@@ -42,8 +43,35 @@ final class ReceiverResolver {
         return module;
     }
 
+    /**
+     * @return the receivers of an emitter's send of the event, with its forwarding and recording
+     */
     ResolvedReceivers resolve(EventDefinition event, Object payload) {
-        return new ResolvedReceivers(beanManager, payload, qualifiers(event), injectionPoint(), forwarding(event));
+        return new ResolvedReceivers(beanManager, payload, qualifiers(event), injectionPoint(), forwarding(event),
+                new Recording(recorder(), module, event.getName(), List.of()));
+    }
+
+    /**
+     * @return the receivers of the event fired by a sibling extension with further qualifiers, with its recording and
+     *         without forwarding: what a sibling extension fires has come from beyond this application
+     */
+    ResolvedReceivers resolveFired(EventDefinition event, Object payload, List<Annotation> additionalQualifiers) {
+        List<Annotation> qualifiers = new ArrayList<>(List.of(qualifiers(event)));
+        qualifiers.addAll(additionalQualifiers);
+        return new ResolvedReceivers(beanManager, payload, qualifiers.toArray(new Annotation[0]), injectionPoint(),
+                null, new Recording(recorder(), module, event.getName(), additionalQualifiers));
+    }
+
+    /**
+     * @return the recorder, {@code null} when no sibling extension records receivers
+     */
+    private ReceiverRecorder recorder() {
+        InjectableInstance<ReceiverRecorder> found = recorder;
+        if (found == null) {
+            found = Arc.container().select(ReceiverRecorder.class);
+            recorder = found;
+        }
+        return found.isResolvable() ? found.get() : null;
     }
 
     /**
@@ -59,15 +87,6 @@ final class ReceiverResolver {
             return null;
         }
         return new EventForwarding(found.get(), module, event.getName());
-    }
-
-    /**
-     * @return an {@code Event} that fires the event, with further qualifiers
-     */
-    Event<Object> event(EventDefinition event, Annotation... additionalQualifiers) {
-        List<Annotation> qualifiers = new ArrayList<>(List.of(qualifiers(event)));
-        qualifiers.addAll(List.of(additionalQualifiers));
-        return anyEvent.select(qualifiers.toArray(new Annotation[0]));
     }
 
     private Annotation[] qualifiers(EventDefinition event) {
@@ -93,5 +112,25 @@ final class ReceiverResolver {
             injectionPoint = resolved;
         }
         return resolved;
+    }
+
+    /**
+     * Which receivers of a name a recorder records, when the name is sent with some additional qualifiers.
+     *
+     * @param recorder {@code null} when no sibling extension records receivers
+     */
+    record Recording(ReceiverRecorder recorder, String module, String name, List<Annotation> additionalQualifiers) {
+
+        boolean records(String receiver) {
+            return recorder != null && recorder.records(receiver);
+        }
+
+        /**
+         * @return the recording of the receivers, {@code null} when there are none
+         */
+        EventRecording of(List<String> receivers) {
+            return receivers.isEmpty() ? null
+                    : new EventRecording(recorder, module, name, receivers, additionalQualifiers);
+        }
     }
 }

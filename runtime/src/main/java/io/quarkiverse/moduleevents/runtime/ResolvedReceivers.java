@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 
+import io.quarkiverse.moduleevents.ReceiverFailure;
 import io.quarkiverse.moduleevents.runtime.DeferredReceivers.NotifiedAtOnce;
 import io.quarkus.arc.ManagedContext;
 
@@ -20,7 +21,8 @@ import io.quarkus.arc.ManagedContext;
  * The receivers of one event name for one runtime type of its payload, resolved once, with everything the emitter
  * needs to notify them as ArC's {@code Event} does: the synchronous ones in priority order (those of a transaction
  * phase among them), the asynchronous ones in priority order, their names, the {@link EventMetadata} they get and the
- * request context to activate; and the name's {@link EventForwarding}, called before all of them.
+ * request context to activate; and the name's {@link EventForwarding} and {@link EventRecording}, called before all of
+ * them, the recorded receivers being left out of the synchronous ones.
  * <p>
  * Notifying them here rather than through {@code Event.fire} saves the per-event work of ArC's notifier (it tests
  * every observer for being asynchronous, makes a predicate and looks up the container), and tells the emitter which
@@ -37,30 +39,53 @@ final class ResolvedReceivers {
     private final List<ObserverMethod<? super Object>> transactionPhase;
     /** in priority order */
     private final ObserverMethod<? super Object>[] asynchronous;
+    /** the synchronous ones a {@code ReceiverRecorder} records instead, in priority order */
+    private final ObserverMethod<? super Object>[] recorded;
+    /** as {@code class#method}, those of {@link #recorded} in their order */
+    private final List<String> recordedNames;
     /** {@code null} when the name is not forwarded */
     private final EventForwarding forwarding;
-    /** as {@code class#method}: the forwarder when there is one, then those of {@link #synchronous} in their order */
+    /** {@code null} when no receiver is recorded */
+    private final EventRecording recording;
+    /** how many of the forwarder and the recorder are called before the receivers */
+    private final int beforeReceivers;
+    /**
+     * as {@code class#method}: the forwarder and the recorder when there are, then those of {@link #synchronous} in
+     * their order
+     */
     final List<String> synchronousNames;
-    /** as {@code class#method}: the forwarder when there is one, then those of {@link #asynchronous} in their order */
+    /**
+     * as {@code class#method}: the forwarder and the recorder when there are, then those of {@link #asynchronous} in
+     * their order
+     */
     final List<String> asynchronousNames;
     private final EventMetadata metadata;
     private final ManagedContext requestContext;
 
     /**
+     * @param forwarding {@code null} when the name is not forwarded
      * @throws IllegalArgumentException when the payload's runtime type is generic: CDI would infer its type arguments
      *         from the injection point, the emitter's {@code Event<Object>}, which has none to give
      */
     @SuppressWarnings("unchecked")
     ResolvedReceivers(BeanManager beanManager, Object payload, Annotation[] qualifiers, InjectionPoint injectionPoint,
-            EventForwarding forwarding) {
+            EventForwarding forwarding, ReceiverResolver.Recording recording) {
         this.runtimeType = payload.getClass();
         List<ObserverMethod<? super Object>> synchronous = new ArrayList<>();
         List<ObserverMethod<? super Object>> transactionPhase = new ArrayList<>();
         List<ObserverMethod<? super Object>> asynchronous = new ArrayList<>();
+        List<ObserverMethod<? super Object>> recorded = new ArrayList<>();
+        List<String> recordedNames = new ArrayList<>();
         // resolveObserverMethods returns the observers in priority order
         for (ObserverMethod<? super Object> observer : beanManager.resolveObserverMethods(payload, qualifiers)) {
             if (observer.isAsync()) {
                 asynchronous.add(observer);
+                continue;
+            }
+            String name = ReceiverName.of(observer);
+            if (recording.records(name)) {
+                recorded.add(observer);
+                recordedNames.add(name);
             } else {
                 synchronous.add(observer);
                 if (observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
@@ -71,40 +96,58 @@ final class ResolvedReceivers {
         this.synchronous = synchronous.toArray((ObserverMethod<? super Object>[]) NONE);
         this.transactionPhase = List.copyOf(transactionPhase);
         this.asynchronous = asynchronous.toArray((ObserverMethod<? super Object>[]) NONE);
+        this.recorded = recorded.toArray((ObserverMethod<? super Object>[]) NONE);
+        this.recordedNames = List.copyOf(recordedNames);
         this.forwarding = forwarding;
-        this.synchronousNames = names(forwarding, synchronous);
-        this.asynchronousNames = names(forwarding, asynchronous);
+        this.recording = recording.of(recordedNames);
+        List<String> before = new ArrayList<>(2);
+        if (forwarding != null) {
+            before.add(forwarding.receiverName);
+        }
+        if (this.recording != null) {
+            before.add(this.recording.receiverName);
+        }
+        this.beforeReceivers = before.size();
+        this.synchronousNames = names(before, synchronous);
+        this.asynchronousNames = names(before, asynchronous);
         this.metadata = new Metadata(Set.of(qualifiers), runtimeType, injectionPoint);
         this.requestContext = RequestContextActivation.forImmediateDelivery();
     }
 
-    private static List<String> names(EventForwarding forwarding, List<ObserverMethod<? super Object>> receivers) {
-        List<String> names = new ArrayList<>(receivers.size() + 1);
-        if (forwarding != null) {
-            names.add(forwarding.receiverName);
-        }
+    private static List<String> names(List<String> before, List<ObserverMethod<? super Object>> receivers) {
+        List<String> names = new ArrayList<>(before.size() + receivers.size());
+        names.addAll(before);
         receivers.forEach(receiver -> names.add(ReceiverName.of(receiver)));
         return List.copyOf(names);
     }
 
     /**
-     * Forwards the event, then notifies the synchronous receivers in priority order, as {@code Event.fire} does: while
-     * a transaction is active, those of a transaction phase are deferred to it; without one they are notified at once
-     * with the others.
+     * Forwards the event and records the recorded receivers, then notifies the synchronous receivers in priority
+     * order, as {@code Event.fire} does: while a transaction is active, those of a transaction phase are deferred to
+     * it; without one they are notified at once with the others.
      *
-     * @param failures told of the forwarder (with no {@code ObserverMethod}) and of each receiver that throws, by its
-     *        position in {@link #synchronousNames}
+     * @param failures told of the forwarder and the recorder (with no {@code ObserverMethod}) and of each receiver
+     *        that throws, by its position in {@link #synchronousNames}
      */
     void notifySynchronous(Object payload, ReceiverFailureHandler failures) {
-        if (synchronous.length == 0 && forwarding == null) {
+        if (synchronous.length == 0 && beforeReceivers == 0) {
             return;
         }
         EventContext<Object> context = new Context(payload, metadata);
+        int position = 0;
         if (forwarding != null) {
             try {
                 forwarding.forward(payload);
             } catch (Throwable error) {
-                failures.failed(0, null, context, error);
+                failures.failed(position, null, context, error);
+            }
+            position++;
+        }
+        if (recording != null) {
+            try {
+                recording.record(payload);
+            } catch (Throwable error) {
+                failures.failed(position, null, context, error);
             }
         }
         if (synchronous.length == 0) {
@@ -116,13 +159,63 @@ final class ResolvedReceivers {
     }
 
     /**
-     * Forwards the event of a {@code sendAsync}, on the sender's thread, before {@link AsyncDelivery} notifies the
-     * asynchronous receivers.
+     * Forwards the event of a {@code sendAsync} and records the recorded receivers, on the sender's thread, before
+     * {@link AsyncDelivery} notifies the asynchronous receivers.
+     *
+     * @return what the forwarder or the recorder threw, as the failure of the one that threw it; {@code null} when
+     *         neither threw
      */
-    void forward(Object payload) {
+    ReceiverFailure forward(Object payload) {
         if (forwarding != null) {
-            forwarding.forward(payload);
+            try {
+                forwarding.forward(payload);
+            } catch (RuntimeException e) {
+                return new ReceiverFailure(forwarding.receiverName, e);
+            }
         }
+        if (recording != null) {
+            try {
+                recording.record(payload);
+            } catch (RuntimeException e) {
+                return new ReceiverFailure(recording.receiverName, e);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Notifies one receiver, recorded or not, with the request context active, as a receiver deferred to a
+     * transaction phase is: the delivery of a recorded receiver's record.
+     *
+     * @throws IllegalArgumentException when no receiver of that name observes the event
+     */
+    void notifyOne(String receiver, Object payload) {
+        ObserverMethod<? super Object> observer = find(receiver);
+        ManagedContext context = RequestContextActivation.forDeferredDelivery();
+        boolean activated = RequestContextActivation.activateIfInactive(context);
+        try {
+            observer.notify(new Context(payload, metadata));
+        } finally {
+            if (activated) {
+                context.terminate();
+            }
+        }
+    }
+
+    private ObserverMethod<? super Object> find(String receiver) {
+        int index = recordedNames.indexOf(receiver);
+        if (index >= 0) {
+            return recorded[index];
+        }
+        for (ObserverMethod<? super Object> observer : synchronous) {
+            if (ReceiverName.of(observer).equals(receiver)) {
+                return observer;
+            }
+        }
+        throw new IllegalArgumentException("No receiver " + receiver + " observes this event with a "
+                + runtimeType.getName() + " [receivers: " + String.join(", ", recordedNames)
+                + (recordedNames.isEmpty() || synchronous.length == 0 ? "" : ", ")
+                + String.join(", ", synchronousNames.subList(beforeReceivers, synchronousNames.size())) + "]");
     }
 
     /**
@@ -145,7 +238,7 @@ final class ResolvedReceivers {
 
     private void notifyAtOnce(ObserverMethod<? super Object>[] receivers, NotifiedAtOnce notified,
             EventContext<Object> context, ReceiverFailureHandler failures) {
-        int firstPosition = forwarding == null ? 0 : 1;
+        int firstPosition = beforeReceivers;
         boolean activated = RequestContextActivation.activateIfInactive(requestContext);
         try {
             for (int position = 0; position < receivers.length; position++) {

@@ -204,7 +204,7 @@ class OutgoingEventsTest {
     @Test
     void remoteEventsAreNeverSentAgain() {
         Arc.container().instance(DeclaredEventFiring.class).get()
-                .event("user", UserEvents.ACCOUNT_CREATED, Remote.Literal.INSTANCE).fire(new User("u-5", "Alan"));
+                .fire("user", UserEvents.ACCOUNT_CREATED, new User("u-5", "Alan"), Remote.Literal.INSTANCE);
 
         assertEquals(List.of(MARKER_PAYLOAD), payloads(sendMarkerAndAwaitIt()));
     }

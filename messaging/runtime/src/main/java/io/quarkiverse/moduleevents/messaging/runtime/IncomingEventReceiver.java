@@ -1,11 +1,8 @@
 package io.quarkiverse.moduleevents.messaging.runtime;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -60,7 +57,6 @@ public class IncomingEventReceiver {
     /** {@code null} without the outbox's inbox */
     private final IncomingEventInbox inbox;
     private final DeclaredEventFiring firing;
-    private final Map<String, Event<Object>> events = new ConcurrentHashMap<>();
 
     @Inject
     IncomingEventReceiver(BridgeRoutes routes, ObjectMapper objectMapper, ChannelCounters counters,
@@ -124,11 +120,11 @@ public class IncomingEventReceiver {
             return reject(channel, message, "Event data cannot be decoded into " + route.getPayloadType().getName()
                     + subject + ": " + DecodingFailure.describe(e), null);
         }
-        Event<Object> event = event(route);
+        Runnable fire = () -> firing.fire(route.getModule(), route.getName(), payload, Remote.Literal.INSTANCE);
         try {
             if (inbox == null) {
-                event.fire(payload);
-            } else if (!inbox.deliverOnce(source, id, () -> event.fire(payload))) {
+                fire.run();
+            } else if (!inbox.deliverOnce(source, id, fire)) {
                 recentIds.add(source, id);
                 counters.counts(channel).duplicates.increment();
                 LOG.debugf("Dropped a duplicate that the inbox has seen before%s", subject);
@@ -140,7 +136,7 @@ public class IncomingEventReceiver {
         }
         recentIds.add(source, id);
         counters.counts(channel).received.increment();
-        event.fireAsync(payload).exceptionally(failure -> {
+        firing.fireAsync(route.getModule(), route.getName(), payload, Remote.Literal.INSTANCE).exceptionally(failure -> {
             LOG.errorf(failure, "An asynchronous receiver failed%s", subject);
             return null;
         });
@@ -179,10 +175,5 @@ public class IncomingEventReceiver {
         }
         throw new DecodingFailure.UnsupportedData("unsupported data " + (data == null ? "null" : data.getClass().getName())
                 + "; expected JSON as " + JsonBodies.FORMS);
-    }
-
-    private Event<Object> event(IncomingRoute route) {
-        return events.computeIfAbsent(route.getName(),
-                name -> firing.event(route.getModule(), name, Remote.Literal.INSTANCE));
     }
 }

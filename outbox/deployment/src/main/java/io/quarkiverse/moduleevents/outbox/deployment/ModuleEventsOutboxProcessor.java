@@ -3,17 +3,25 @@ package io.quarkiverse.moduleevents.outbox.deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.moduleevents.deployment.DurableReceiverBuildItem;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.deployment.SelectedEventsBuildItem;
+import io.quarkiverse.moduleevents.outbox.Durable;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.JtaMissingException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.NoDataSourceException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.TransactionsDisabledException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.UnsupportedDatabaseException;
+import io.quarkiverse.moduleevents.outbox.runtime.DurableReceiverSet;
 import io.quarkiverse.moduleevents.outbox.runtime.InboxCleanup;
 import io.quarkiverse.moduleevents.outbox.runtime.InboxRows;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxDataSource;
@@ -36,12 +44,14 @@ import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 
 class ModuleEventsOutboxProcessor {
 
     private static final String FEATURE = "module-events-outbox";
     private static final Logger LOG = Logger.getLogger(ModuleEventsOutboxProcessor.class);
+    private static final DotName DURABLE = DotName.createSimple(Durable.class);
     private static final List<String> SUPPORTED_KINDS = List.of("postgresql", "h2");
 
     @BuildStep
@@ -114,6 +124,31 @@ class ModuleEventsOutboxProcessor {
                 : AdditionalBeanBuildItem.builder().setUnremovable()
                         .addBeanClasses(InboxRows.class, OutboxInbox.class, InboxCleanup.class)
                         .build();
+    }
+
+    @BuildStep
+    void findDurableReceivers(CombinedIndexBuildItem index, BuildProducer<DurableReceiverBuildItem> durableReceivers) {
+        for (AnnotationInstance durable : index.getIndex().getAnnotations(DURABLE)) {
+            if (durable.target().kind() == AnnotationTarget.Kind.METHOD) {
+                durableReceivers.produce(new DurableReceiverBuildItem(durable.target().asMethod()));
+            }
+        }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem recordDurableReceivers(OutboxRecorder recorder,
+            Optional<OutboxDataSourceBuildItem> dataSource, List<DurableReceiverBuildItem> durableReceivers) {
+        if (dataSource.isEmpty()) {
+            return null;
+        }
+        Set<String> receivers = new TreeSet<>();
+        durableReceivers.forEach(durable -> receivers.add(durable.receiver()));
+        return SyntheticBeanBuildItem.configure(DurableReceiverSet.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.durableReceivers(receivers))
+                .done();
     }
 
     @BuildStep

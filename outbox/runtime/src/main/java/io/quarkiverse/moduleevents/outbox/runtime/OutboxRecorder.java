@@ -1,5 +1,6 @@
 package io.quarkiverse.moduleevents.outbox.runtime;
 
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.quarkus.runtime.annotations.Recorder;
@@ -13,5 +14,13 @@ public class OutboxRecorder {
     public Supplier<OutboxDataSource> dataSource(String dataSourceName, String dbKind) {
         OutboxDataSource dataSource = new OutboxDataSource(dataSourceName, Dialect.of(dbKind));
         return () -> dataSource;
+    }
+
+    /**
+     * @param receivers the durable receivers, as {@code class#method}
+     */
+    public Supplier<DurableReceiverSet> durableReceivers(Set<String> receivers) {
+        DurableReceiverSet set = new DurableReceiverSet(receivers);
+        return () -> set;
     }
 }
