@@ -8,8 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.literal.NamedLiteral;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -20,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
-import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
@@ -42,7 +44,8 @@ class TransactionPhaseTest {
     Receivers receivers;
 
     @Inject
-    DeclaredEventFiring firing;
+    @Any
+    Event<Object> events;
 
     @BeforeEach
     void clear() {
@@ -97,7 +100,7 @@ class TransactionPhaseTest {
         switch (method) {
             case "send" -> orders.send(name, order);
             case "sendRobust" -> assertEquals(List.of(), orders.sendRobust(name, order));
-            case "fire" -> firing.event("order", name).fire(order);
+            case "fire" -> events.select(EventModule.Literal.of("order"), NamedLiteral.of(name)).fire(order);
             default -> throw new IllegalArgumentException(method);
         }
     }
