@@ -16,8 +16,11 @@
 #                                       e.g. --starts 15 or --size 50x100x1
 #   benchmarks/run.sh relay [ARGS]      the outbox relay's throughput against the plain Kafka connector (JMH, embedded
 #                                       PostgreSQL and Kafka); ARGS go to JMH (e.g. -p relayBatchSize=100,500)
+#   benchmarks/run.sh durable [ARGS]    what a durable receiver adds to its sending transaction, and its records
+#                                       delivered per second (JMH, embedded PostgreSQL); ARGS go to JMH
 #
-# JMH's JSON lands in benchmarks/target/jmh-result.json (the relay suite's in benchmarks/relay/target/jmh-result.json),
+# JMH's JSON lands in benchmarks/target/jmh-result.json (the relay suite's in benchmarks/relay/target/jmh-result.json,
+# the durable suite's in benchmarks/relay/target/durable-result.json),
 # the start-up suite's in benchmarks/target/startup/startup-result.json; each suite also writes its table as AsciiDoc
 # beside its JSON.
 set -euo pipefail
@@ -30,6 +33,7 @@ jar=benchmarks/target/quarkus-module-events-benchmarks-999-SNAPSHOT-runner.jar
 result=benchmarks/target/jmh-result.json
 relay_jar=benchmarks/relay/target/quarkus-module-events-relay-benchmarks-999-SNAPSHOT-runner.jar
 relay_result=benchmarks/relay/target/jmh-result.json
+durable_result=benchmarks/relay/target/durable-result.json
 
 build() {
     echo "== Building the extension (installed: the generated start-up applications resolve it from ~/.m2) and the benchmarks"
@@ -62,6 +66,11 @@ relay() {
     java -cp "$relay_jar" io.quarkiverse.moduleevents.benchmarks.relay.RelayReport "$relay_result"
 }
 
+durable() {
+    echo "== Durable receiver suite: java -cp $relay_jar org.openjdk.jmh.Main DurableReceiverBenchmark -rf json -rff $durable_result $*"
+    java -cp "$relay_jar" org.openjdk.jmh.Main DurableReceiverBenchmark -rf json -rff "$durable_result" "$@"
+}
+
 startup_step() {
     echo "== Start-up steps of the extension, with -Dquarkus.debug.print-startup-times=true"
     java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.startup.StartupStep --repo . \
@@ -75,7 +84,7 @@ startup() {
 }
 
 case "$mode" in
-    quick | dispatch | startup | startup-step | relay | all) machine ;;
+    quick | dispatch | startup | startup-step | relay | durable | all) machine ;;
 esac
 case "$mode" in
     quick)
@@ -98,13 +107,17 @@ case "$mode" in
         build_relay
         relay "$@"
         ;;
+    durable)
+        build_relay
+        durable "$@"
+        ;;
     all)
         build
         dispatch
         startup
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | startup-step [driver args] | relay [JMH args]]" >&2
+        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | startup-step [driver args] | relay [JMH args] | durable [JMH args]]" >&2
         exit 2
         ;;
 esac

@@ -3,6 +3,7 @@ package io.quarkiverse.moduleevents.benchmarks.relay;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.outbox.OutboxAdmin;
 import io.quarkus.arc.Unremovable;
@@ -25,4 +26,13 @@ public class BenchmarkBeans {
 
     @Inject
     OutboxAdmin outboxAdmin;
+
+    @Inject
+    ParcelSender parcelSender;
+
+    @Inject
+    ParcelReceivers parcelReceivers;
+
+    @Inject
+    AgroalDataSource dataSource;
 }

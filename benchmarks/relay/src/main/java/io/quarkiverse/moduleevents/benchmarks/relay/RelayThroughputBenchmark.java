@@ -1,16 +1,12 @@
 package io.quarkiverse.moduleevents.benchmarks.relay;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,18 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.outbox.OutboxAdmin;
-import io.quarkiverse.moduleevents.testsupport.FreePorts;
-import io.quarkiverse.moduleevents.testsupport.KafkaServer;
-import io.quarkiverse.moduleevents.testsupport.PostgresServer;
-import io.quarkus.arc.Arc;
-import io.quarkus.runtime.Application;
 
 /**
  * Events per second from commit to broker acknowledgement through the outbox, against the Kafka connector's own send
  * rate to the same broker, in the same JVM and the same run.
  * <p>
- * The fork starts PostgreSQL (a child process) and a Kafka broker (in this JVM) on 127.0.0.1, then boots the packaged
- * application, as Quarkus's {@code main} would, with their addresses as system properties. Each invocation handles
+ * The fork starts PostgreSQL, a Kafka broker and the packaged application ({@link BenchmarkApplication}). Each
+ * invocation handles
  * {@value #EVENTS} events of the same small payload:
  * <ul>
  * <li>{@code outboxRelay} commits them in transactions of {@value #EVENTS_PER_TRANSACTION}, sent with the module's
@@ -86,10 +77,7 @@ public class RelayThroughputBenchmark {
     @Param("on")
     String synchronousCommit;
 
-    private Path data;
-    private PostgresServer postgres;
-    private KafkaServer kafka;
-    private Application application;
+    private BenchmarkApplication application;
     private TransactionalOrderSender outboxSender;
     private PlainConnectorSender plainSender;
     private BridgeCounters counters;
@@ -101,25 +89,9 @@ public class RelayThroughputBenchmark {
 
     @Setup
     public void startServersAndApplication() throws Exception {
-        // until the application configures logging, JBoss LogManager prints INFO, and both servers say a lot
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.SEVERE);
-        data = Files.createTempDirectory("relay-benchmark");
-        // zonky turns synchronous_commit off by default; PostgreSQL's own default is on
-        postgres = new PostgresServer("relay-db", FreePorts.next(), data.resolve("postgres"))
-                .setting("synchronous_commit", synchronousCommit).start();
-        kafka = new KafkaServer(FreePorts.next(), data.resolve("kafka")).start();
-        kafka.createTopic(OUTBOX_TOPIC, 1, Map.of());
-        kafka.createTopic(PLAIN_TOPIC, 1, Map.of());
-        System.setProperty("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-        System.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-        System.setProperty("mp.messaging.outgoing." + OUTBOX_CHANNEL + ".topic", OUTBOX_TOPIC);
-        System.setProperty("mp.messaging.outgoing." + PlainConnectorSender.CHANNEL + ".topic", PLAIN_TOPIC);
-        System.setProperty("quarkus.module-events.outbox.relay.batch-size", String.valueOf(relayBatchSize));
-        application = (Application) Class.forName("io.quarkus.runner.ApplicationImpl").getDeclaredConstructor()
-                .newInstance();
-        application.start(new String[0]);
-
-        BenchmarkBeans beans = Arc.container().instance(BenchmarkBeans.class).get();
+        application = new BenchmarkApplication(synchronousCommit,
+                Map.of("quarkus.module-events.outbox.relay.batch-size", String.valueOf(relayBatchSize)));
+        BenchmarkBeans beans = application.beans();
         outboxSender = beans.outboxSender;
         plainSender = beans.plainSender;
         counters = beans.counters;
@@ -144,23 +116,8 @@ public class RelayThroughputBenchmark {
 
     @TearDown
     public void stopAll() throws Exception {
-        try {
-            if (application != null) {
-                application.stop();
-            }
-        } finally {
-            try {
-                if (kafka != null) {
-                    kafka.close();
-                }
-            } finally {
-                if (postgres != null) {
-                    postgres.close();
-                }
-                try (Stream<Path> files = Files.walk(data)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-                }
-            }
+        if (application != null) {
+            application.close();
         }
     }
 
