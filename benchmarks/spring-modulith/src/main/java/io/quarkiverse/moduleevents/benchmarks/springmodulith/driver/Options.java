@@ -1,0 +1,36 @@
+package io.quarkiverse.moduleevents.benchmarks.springmodulith.driver;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The driver's command line: {@code --name value} pairs, each with a default. */
+record Options(Path appJar, Path work, int events, int warmup, int rounds, long crashAt, int postgresPort, int httpPort,
+        String synchronousCommit, String only) {
+
+    static Options parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new IllegalArgumentException("Expected --name value pairs, got " + String.join(" ", args));
+            }
+            given.put(args[i].substring(2), args[i + 1]);
+        }
+        int events = Integer.parseInt(given.getOrDefault("events", "10000"));
+        return new Options(
+                Path.of(given.getOrDefault("app-jar", "target/side-by-side.jar")),
+                Path.of(given.getOrDefault("work", "target/side-by-side")),
+                events,
+                Integer.parseInt(given.getOrDefault("warmup", "10000")),
+                Integer.parseInt(given.getOrDefault("rounds", "3")),
+                Long.parseLong(given.getOrDefault("crash-at", String.valueOf(events / 2))),
+                Integer.parseInt(given.getOrDefault("postgres-port", "15432")),
+                Integer.parseInt(given.getOrDefault("http-port", "18080")),
+                given.getOrDefault("synchronous-commit", "off"),
+                given.getOrDefault("only", "all"));
+    }
+
+    boolean runs(String part) {
+        return only.equals("all") || only.equals(part);
+    }
+}
