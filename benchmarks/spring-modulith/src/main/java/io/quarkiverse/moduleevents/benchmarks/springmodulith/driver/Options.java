@@ -2,6 +2,7 @@ package io.quarkiverse.moduleevents.benchmarks.springmodulith.driver;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The driver's command line: {@code --name value} pairs, each with a default. */
@@ -17,7 +18,7 @@ record Options(Path appJar, Path work, int events, int warmup, int rounds, long 
             given.put(args[i].substring(2), args[i + 1]);
         }
         int events = Integer.parseInt(given.getOrDefault("events", "10000"));
-        return new Options(
+        Options options = new Options(
                 Path.of(given.getOrDefault("app-jar", "target/side-by-side.jar")),
                 Path.of(given.getOrDefault("work", "target/side-by-side")),
                 events,
@@ -28,6 +29,13 @@ record Options(Path appJar, Path work, int events, int warmup, int rounds, long 
                 Integer.parseInt(given.getOrDefault("http-port", "18080")),
                 given.getOrDefault("synchronous-commit", "off"),
                 given.getOrDefault("only", "all"));
+        if (options.crashAt() < 1 || options.crashAt() > events) {
+            throw new IllegalArgumentException("--crash-at must be an order id from 1 to --events (" + events + ")");
+        }
+        if (!List.of("all", "throughput", "crash").contains(options.only())) {
+            throw new IllegalArgumentException("--only takes throughput or crash, not " + options.only());
+        }
+        return options;
     }
 
     boolean runs(String part) {

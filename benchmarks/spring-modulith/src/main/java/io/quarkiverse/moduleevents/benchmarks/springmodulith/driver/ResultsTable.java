@@ -46,7 +46,7 @@ final class ResultsTable {
                 application, options.events(), options.rounds(), options.warmup(), options.synchronousCommit()));
         out.append("[cols=\"4,2,1,1,2,1,1\",options=\"header\"]\n|===\n")
                 .append("|Case |Sending transactions/s |µs per sending transaction |µs added to it "
-                        + "|Completions/s, first send to last effect row |Ids with two effect rows |Load average at start\n");
+                        + "|Completions/s, first send to last effect row |Orders with two effect rows |Load average at start\n");
         Double baseline = throughput.stream().filter(r -> !r.c().hasListener()).findFirst()
                 .map(r -> 1e6 / median(r.sendRates())).orElse(null);
         for (ThroughputResult result : throughput) {
@@ -66,8 +66,9 @@ final class ResultsTable {
 
     private void renderCrashes(StringBuilder out) {
         out.append(String.format(Locale.ROOT,
-                ".%s: %,d orders sent, the process halted (exit code 137) once the listener's transaction for order "
-                        + "%,d committed, then restarted until no publication was outstanding%n",
+                ".%s: of %,d orders to send, the process halted (exit code 137), ending the sending, once the "
+                        + "listener's transaction for order %,d committed; then restarted until no publication was "
+                        + "outstanding%n",
                 application, options.events(), options.crashAt()));
         out.append("[cols=\"4,1,1,1,1,1,1\",options=\"header\"]\n|===\n")
                 .append("|Case |Exit code |Orders committed |Effect rows |Lost: orders without an effect row "
