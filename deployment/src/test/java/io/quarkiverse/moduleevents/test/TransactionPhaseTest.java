@@ -97,7 +97,7 @@ class TransactionPhaseTest {
         switch (method) {
             case "send" -> orders.send(name, order);
             case "sendRobust" -> assertEquals(List.of(), orders.sendRobust(name, order));
-            case "fire" -> firing.event("order", name).fire(order);
+            case "fire" -> firing.fire("order", name, order);
             default -> throw new IllegalArgumentException(method);
         }
     }
