@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
@@ -167,10 +166,10 @@ class ModuleEventsOutboxProcessor {
      * @return {@code , needed by the durable receivers ...} for the message of a missing datasource, or nothing
      */
     private static String neededByDurableReceivers(CombinedIndexBuildItem index) {
-        List<MethodInfo> methods = durableMethods(index);
-        return methods.isEmpty() ? ""
-                : ", needed by the durable receiver" + (methods.size() == 1 ? " " : "s ") + methods.stream()
-                        .map(DurableReceiverBuildItem::receiverName).distinct().collect(Collectors.joining(", "));
+        List<String> receivers = durableMethods(index).stream().map(DurableReceiverBuildItem::receiverName).distinct()
+                .toList();
+        return receivers.isEmpty() ? ""
+                : ", needed by the durable receiver" + (receivers.size() == 1 ? " " : "s ") + String.join(", ", receivers);
     }
 
     @BuildStep
