@@ -10,6 +10,8 @@ function simpleName(name) {
     return name.substring(name.lastIndexOf('.', end) + 1);
 }
 
+const DURABLE = 'recorded in the outbox when the event is sent, called after the commit in a transaction of its own';
+
 /** the emitter methods a sender calls for an event, such as "send, sendAsync" */
 function sendMethods(event, sender) {
     return [...new Set(event.sends.filter(send => send.sender === sender).map(send => send.with))].sort().join(', ');
@@ -25,6 +27,7 @@ export class QwcModuleEventsEvents extends LitElement {
         code { font-size: 85%; }
         .none { color: var(--lumo-tertiary-text-color); }
         .never { color: var(--lumo-error-text-color); }
+        .durable { color: var(--lumo-success-text-color); font-weight: bold; }
     `;
 
     _rows = modules.flatMap(module => module.events.map(event => ({ ...event, module: module.name })));
@@ -57,7 +60,8 @@ export class QwcModuleEventsEvents extends LitElement {
             ? html`${event.receivers.map(receiver => html`<span class="${receiver.runs ? '' : 'never'}"><code
                 title="${receiver.method}">${simpleName(receiver.method)}</code>
                 (${receiver.module}, ${receiver.async ? 'async' : 'sync'}, priority ${receiver.priority}${receiver.pattern
-                    ? html`, pattern <code>${receiver.pattern}</code>` : ''}${receiver.runs
+                    ? html`, pattern <code>${receiver.pattern}</code>` : ''}${receiver.durable
+                    ? html`, <span class="durable" title="${DURABLE}">durable</span>` : ''}${receiver.runs
                     ? '' : html`, <b>never runs</b>: not sent ${receiver.async ? 'with sendAsync' : 'with send or sendRobust'}`})</span><br>`)}`
             : html`<span class="none">none</span>`;
     }

@@ -80,8 +80,12 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      *        the module or the type
      * @param runs {@code false} when it never runs for this event: every call that sends the event with a constant
      *        name sends it the other way ({@code sendAsync} only for a synchronous receiver, never {@code sendAsync}
-     *        for an asynchronous one) and no broker channel brings it in
+     *        for an asynchronous one) and no broker channel brings it in; a durable receiver runs for every way of
+     *        sending
+     * @param durable whether it is a durable receiver, which the outbox records when the event is sent and calls after
+     *        the commit (see {@link DurableReceiverBuildItem})
      */
-    public record CatalogReceiver(String method, String module, boolean async, int priority, String pattern, boolean runs) {
+    public record CatalogReceiver(String method, String module, boolean async, int priority, String pattern, boolean runs,
+            boolean durable) {
     }
 }

@@ -57,7 +57,8 @@ public final class EventCatalogRenderer {
                             .put("async", receiver.async())
                             .put("priority", receiver.priority())
                             .put("pattern", receiver.pattern())
-                            .put("runs", receiver.runs());
+                            .put("runs", receiver.runs())
+                            .put("durable", receiver.durable());
                 }
                 event.outgoing().forEach(eventNode.putArray("outgoing")::add);
                 event.incoming().forEach(eventNode.putArray("incoming")::add);
@@ -72,7 +73,8 @@ public final class EventCatalogRenderer {
 
     /**
      * @return a Mermaid flow chart: each sending module, its events, the modules whose receivers run for them, and the
-     *         broker channels they go out on or come in from
+     *         broker channels they go out on or come in from; an arrow labelled {@code durable} leads to a module's
+     *         durable receivers, a plain one to its others
      */
     public static String flowDiagram(EventCatalogBuildItem catalog) {
         StringBuilder diagram = new StringBuilder("flowchart LR\n");
@@ -84,10 +86,13 @@ public final class EventCatalogRenderer {
                 String eventNode = node(nodes, "event:" + event.name(), "e");
                 diagram.append("    ").append(moduleNode).append(" --> ").append(eventNode).append("([\"")
                         .append(event.name()).append("\"])\n");
-                event.receivers().stream().filter(CatalogReceiver::runs).map(CatalogReceiver::module).distinct().sorted()
-                        .forEach(receiver -> diagram.append("    ").append(eventNode).append(" --> ")
-                                .append(node(nodes, "module:" + receiver, "m")).append("[\"").append(receiver)
-                                .append("\"]\n"));
+                Map<String, Set<Boolean>> receiving = new TreeMap<>();
+                event.receivers().stream().filter(CatalogReceiver::runs).forEach(receiver -> receiving
+                        .computeIfAbsent(receiver.module(), name -> new TreeSet<>()).add(receiver.durable()));
+                receiving.forEach((receiver, durable) -> durable.forEach(isDurable -> diagram.append("    ")
+                        .append(eventNode).append(isDurable ? " -->|durable| " : " --> ")
+                        .append(node(nodes, "module:" + receiver, "m")).append("[\"").append(receiver)
+                        .append("\"]\n")));
                 event.outgoing().forEach(channel -> diagram.append("    ").append(eventNode).append(" --> ")
                         .append(node(nodes, "channel:" + channel, "c")).append("[/\"channel ").append(channel)
                         .append("\"/]\n"));
@@ -140,7 +145,7 @@ public final class EventCatalogRenderer {
                 : ", never runs: not sent with send or sendRobust";
         return receiver.method() + (receiver.async() ? " (async" : " (sync") + ", priority " + receiver.priority()
                 + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "")
-                + (receiver.runs() ? "" : neverRuns) + ")";
+                + (receiver.durable() ? ", durable" : "") + (receiver.runs() ? "" : neverRuns) + ")";
     }
 
     /**

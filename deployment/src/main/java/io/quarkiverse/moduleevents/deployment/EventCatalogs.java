@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogEvent;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogModule;
@@ -23,7 +24,7 @@ public final class EventCatalogs {
 
     static EventCatalogBuildItem build(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
             List<ModuleEventObserver> observers, PayloadTypes payloadTypes, List<EventChannelBuildItem> bridged,
-            ReceivingModules receivingModules) {
+            ReceivingModules receivingModules, Set<String> durableReceivers) {
         ObserversByName candidates = new ObserversByName(observers);
         List<CatalogModule> modules = new ArrayList<>();
         for (EventModuleBuildItem module : declared.modules()) {
@@ -36,11 +37,7 @@ public final class EventCatalogs {
                 List<String> incoming = channels(bridged, event.name(), false);
                 List<CatalogReceiver> receivers = candidates.of(event.name()).stream()
                         .filter(observer -> observer.canReceive(event, payloadTypes))
-                        .map(observer -> new CatalogReceiver(observer.methodName(),
-                                receivingModules.moduleOf(observer.observer.getObserverMethod().declaringClass().name()
-                                        .toString()),
-                                observer.observer.isAsync(), observer.observer.getPriority(), observer.pattern,
-                                runs(observer.observer.isAsync(), sends, incoming)))
+                        .map(observer -> receiver(observer, receivingModules, durableReceivers, sends, incoming))
                         .sorted(Comparator.comparingInt(CatalogReceiver::priority).thenComparing(CatalogReceiver::method))
                         .toList();
                 events.add(new CatalogEvent(event.key(), event.name(),
@@ -53,6 +50,18 @@ public final class EventCatalogs {
             modules.add(new CatalogModule(module.name(), module.declaringInterface().toString(), events));
         }
         return new EventCatalogBuildItem(modules);
+    }
+
+    private static CatalogReceiver receiver(ModuleEventObserver observer, ReceivingModules receivingModules,
+            Set<String> durableReceivers, List<SendSite> sends, List<String> incoming) {
+        String method = observer.methodName();
+        boolean durable = durableReceivers.contains(method);
+        boolean async = observer.observer.isAsync();
+        // the outbox records a durable receiver for every way of sending, sendAsync included
+        return new CatalogReceiver(method,
+                receivingModules.moduleOf(observer.observer.getObserverMethod().declaringClass().name().toString()),
+                async, observer.observer.getPriority(), observer.pattern, durable || runs(async, sends, incoming),
+                durable);
     }
 
     private static List<String> channels(List<EventChannelBuildItem> bridged, String eventName, boolean outgoing) {
@@ -99,8 +108,8 @@ public final class EventCatalogs {
     /**
      * @return {@code false} when the calls found send the event only in a way that never reaches the receiver;
      *         {@code true} when one of them reaches it, when a broker channel brings the event in (the bridge notifies
-     *         both kinds), or when no call with a constant name was found, since the event may be sent with a computed
-     *         name
+     *         both kinds), or when no call with a constant name was found, since the event may be sent with a
+     *         computed name
      */
     private static boolean runs(boolean async, List<SendSite> sends, List<String> incoming) {
         if (sends.isEmpty() || !incoming.isEmpty()) {

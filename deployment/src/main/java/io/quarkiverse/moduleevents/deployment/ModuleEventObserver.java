@@ -6,9 +6,10 @@ import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.NAMED;
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.NAME_PATTERN;
 import static io.quarkiverse.moduleevents.deployment.ModuleEventsDotNames.OBJECT;
 
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
@@ -28,6 +29,14 @@ final class ModuleEventObserver {
     final boolean foreignQualifier;
 
     ModuleEventObserver(ObserverInfo observer) {
+        this(observer, Set.of());
+    }
+
+    /**
+     * @param firedWith qualifiers that a sibling extension adds to the module events it fires (the bridge's
+     *        {@code @Remote}): an observer that requires one of them can still receive module events
+     */
+    ModuleEventObserver(ObserverInfo observer, Set<DotName> firedWith) {
         this.observer = observer;
         String name = null;
         String module = null;
@@ -40,7 +49,7 @@ final class ModuleEventObserver {
                 module = qualifier.value().asString();
             } else if (qualifier.name().equals(NAME_PATTERN)) {
                 pattern = qualifier.value().asString();
-            } else if (!qualifier.name().equals(ANY)) {
+            } else if (!qualifier.name().equals(ANY) && !firedWith.contains(qualifier.name())) {
                 foreignQualifier = true;
             }
         }
@@ -99,11 +108,6 @@ final class ModuleEventObserver {
      */
     String method() {
         MethodInfo method = observer.getObserverMethod();
-        if (method == null) {
-            return observer.toString();
-        }
-        return method.declaringClass().name() + "#" + method.name() + method.parameterTypes().stream()
-                .map(type -> type.name().withoutPackagePrefix())
-                .collect(Collectors.joining(", ", "(", ")"));
+        return method == null ? observer.toString() : MethodSignatures.of(method);
     }
 }

@@ -14,8 +14,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -224,10 +226,12 @@ class ModuleEventsProcessor {
     @BuildStep
     EventCatalogBuildItem buildCatalog(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
-            List<EventChannelBuildItem> bridged, List<ModulePackageBuildItem> modulePackages) {
+            List<EventChannelBuildItem> bridged, List<ModulePackageBuildItem> modulePackages,
+            List<DurableReceiverBuildItem> durableReceivers) {
         List<ModuleEventObserver> observers = beanDiscovery.getObservers().stream().map(ModuleEventObserver::new).toList();
+        Set<String> durable = durableReceivers.stream().map(DurableReceiverBuildItem::receiver).collect(Collectors.toSet());
         return EventCatalogs.build(declared, sendSites, observers, new PayloadTypes(index.getComputingIndex()),
-                bridged, new ReceivingModules(declared, modulePackages));
+                bridged, new ReceivingModules(declared, modulePackages), durable);
     }
 
     @BuildStep

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Reads the problems of a failed build: module events reports its problems as the suppressed exceptions of one
@@ -52,5 +53,13 @@ public final class BuildProblems {
                 assertTrue(message.contains(fragment), () -> "'" + fragment + "' not in: " + message);
             }
         };
+    }
+
+    /**
+     * Asserts the build failed with problems of the given type whose messages are exactly these, in any order.
+     */
+    public static Consumer<Throwable> expectMessages(Class<? extends Throwable> type, String... messages) {
+        return failure -> assertEquals(Stream.of(messages).sorted().toList(),
+                of(failure).stream().filter(type::isInstance).map(Throwable::getMessage).sorted().toList());
     }
 }

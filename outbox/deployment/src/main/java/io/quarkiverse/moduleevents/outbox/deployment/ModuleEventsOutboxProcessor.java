@@ -1,6 +1,7 @@
 package io.quarkiverse.moduleevents.outbox.deployment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,13 +9,17 @@ import java.util.TreeSet;
 
 import jakarta.inject.Singleton;
 
-import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.MethodInfo;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
 import io.quarkiverse.moduleevents.deployment.DurableReceiverBuildItem;
+import io.quarkiverse.moduleevents.deployment.MethodSignatures;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
+import io.quarkiverse.moduleevents.deployment.ReceivedEvents;
+import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.deployment.SelectedEventsBuildItem;
 import io.quarkiverse.moduleevents.outbox.Durable;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.JtaMissingException;
@@ -36,6 +41,7 @@ import io.quarkiverse.moduleevents.outbox.runtime.OutboxWriter;
 import io.quarkiverse.moduleevents.outbox.runtime.StoreOutboxAdmin;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.deployment.Capabilities;
@@ -52,6 +58,7 @@ class ModuleEventsOutboxProcessor {
     private static final String FEATURE = "module-events-outbox";
     private static final Logger LOG = Logger.getLogger(ModuleEventsOutboxProcessor.class);
     private static final DotName DURABLE = DotName.createSimple(Durable.class);
+    private static final DotName REMOTE = DotName.createSimple(Remote.class);
     private static final List<String> SUPPORTED_KINDS = List.of("postgresql", "h2");
 
     @BuildStep
@@ -61,7 +68,7 @@ class ModuleEventsOutboxProcessor {
 
     @BuildStep
     OutboxDataSourceBuildItem checkDataSource(OutboxBuildTimeConfig config, List<JdbcDataSourceBuildItem> dataSources,
-            Capabilities capabilities, BuildProducer<ModuleEventsProblemBuildItem> problems) {
+            Capabilities capabilities, CombinedIndexBuildItem index, BuildProducer<ModuleEventsProblemBuildItem> problems) {
         String name = config.datasource().orElse(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
         List<OutboxDeploymentException> found = new ArrayList<>();
         if (!capabilities.isPresent(Capability.TRANSACTIONS)) {
@@ -75,7 +82,8 @@ class ModuleEventsOutboxProcessor {
             found.add(new NoDataSourceException("The outbox has no datasource: datasource '" + name
                     + "' is not configured [quarkus.module-events.outbox.datasource" + config.datasource()
                             .map(value -> "=" + value).orElse(" unset: the default datasource")
-                    + "]; configure it with " + key(name, "db-kind") + "=postgresql (or h2) and its JDBC driver"
+                    + neededByDurableReceivers(index) + "]; configure it with " + key(name, "db-kind")
+                    + "=postgresql (or h2) and its JDBC driver"
                     + " extension, or point quarkus.module-events.outbox.datasource at a configured datasource"));
         } else {
             checkDataSource(dataSource, found);
@@ -127,12 +135,41 @@ class ModuleEventsOutboxProcessor {
     }
 
     @BuildStep
-    void findDurableReceivers(CombinedIndexBuildItem index, BuildProducer<DurableReceiverBuildItem> durableReceivers) {
-        for (AnnotationInstance durable : index.getIndex().getAnnotations(DURABLE)) {
-            if (durable.target().kind() == AnnotationTarget.Kind.METHOD) {
-                durableReceivers.produce(new DurableReceiverBuildItem(durable.target().asMethod()));
+    void findDurableReceivers(CombinedIndexBuildItem index, BeanDiscoveryFinishedBuildItem beanDiscovery,
+            DeclaredEventsBuildItem declared, BuildProducer<DurableReceiverBuildItem> durableReceivers,
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        List<MethodInfo> methods = durableMethods(index);
+        // the bridge fires what comes from the broker with @Remote, which a durable receiver may require
+        DurableReceiverRules rules = new DurableReceiverRules(beanDiscovery.getObservers(), methods,
+                new ReceivedEvents(declared, index.getComputingIndex(), Set.of(REMOTE)),
+                problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
+        for (MethodInfo method : methods) {
+            if (rules.check(method)) {
+                LOG.debugf("Durable receiver: %s", MethodSignatures.of(method));
+                durableReceivers.produce(new DurableReceiverBuildItem(method));
             }
         }
+    }
+
+    /**
+     * @return the methods annotated {@code @Durable}, sorted by class and name
+     */
+    private static List<MethodInfo> durableMethods(CombinedIndexBuildItem index) {
+        return index.getIndex().getAnnotations(DURABLE).stream()
+                .filter(durable -> durable.target().kind() == AnnotationTarget.Kind.METHOD)
+                .map(durable -> durable.target().asMethod())
+                .sorted(Comparator.comparing(MethodSignatures::of))
+                .toList();
+    }
+
+    /**
+     * @return {@code , needed by the durable receivers ...} for the message of a missing datasource, or nothing
+     */
+    private static String neededByDurableReceivers(CombinedIndexBuildItem index) {
+        List<String> receivers = durableMethods(index).stream().map(DurableReceiverBuildItem::receiverName).distinct()
+                .toList();
+        return receivers.isEmpty() ? ""
+                : ", needed by the durable receiver" + (receivers.size() == 1 ? " " : "s ") + String.join(", ", receivers);
     }
 
     @BuildStep
