@@ -94,7 +94,8 @@ class TwoServicesOnOneDatabaseIT {
 
     @AfterAll
     static void stop() {
-        running.forEach(ServiceProcess::close);
+        // at once: each may take seconds to stop
+        running.parallelStream().forEach(ServiceProcess::close);
         if (warehouse != null) {
             warehouse.close();
         }
