@@ -86,8 +86,8 @@ class PostgresOutboxTest {
         List<String> indexes = Db.strings(dataSource,
                 "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'module_events_%' ORDER BY indexname");
         assertEquals(List.of("module_events_inbox_pkey", "module_events_inbox_received",
-                "module_events_outbox_due", "module_events_outbox_pkey", "module_events_outbox_seq_key",
-                "module_events_outbox_subject"), indexes);
+                "module_events_outbox_due", "module_events_outbox_pkey", "module_events_outbox_receiver_subject",
+                "module_events_outbox_seq_key", "module_events_outbox_subject"), indexes);
     }
 
     @Test
