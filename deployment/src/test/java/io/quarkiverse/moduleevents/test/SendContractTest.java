@@ -125,7 +125,7 @@ class SendContractTest {
     @Test
     void receiversGetTheSameMetadataAsFromCdiFire() {
         shop.send(ShopEvents.SHAPE_DRAWN, new Circle(1));
-        firing.event("shop", ShopEvents.ORDER_PLACED).fire(new Square(2));
+        firing.fire("shop", ShopEvents.ORDER_PLACED, new Square(2));
         EventMetadata direct = receivers.metadata(ShopEvents.SHAPE_DRAWN);
         EventMetadata fired = receivers.metadata(ShopEvents.ORDER_PLACED);
 

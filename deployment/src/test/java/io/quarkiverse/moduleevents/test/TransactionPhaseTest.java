@@ -90,14 +90,14 @@ class TransactionPhaseTest {
     }
 
     /**
-     * @param method {@code fire} fires through CDI's {@code Event.fire}, with the emitter's qualifiers, for the
+     * @param method {@code fire} fires through {@code DeclaredEventFiring.fire}, as the bridge does, for the
      *        emitter's own delivery to be compared with
      */
     private void send(String method, String name, String order) {
         switch (method) {
             case "send" -> orders.send(name, order);
             case "sendRobust" -> assertEquals(List.of(), orders.sendRobust(name, order));
-            case "fire" -> firing.event("order", name).fire(order);
+            case "fire" -> firing.fire("order", name, order);
             default -> throw new IllegalArgumentException(method);
         }
     }

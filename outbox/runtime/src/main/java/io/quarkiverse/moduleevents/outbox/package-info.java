@@ -35,6 +35,12 @@
  * and dropped, so the receivers' database effects happen exactly once; a receiver that throws rolls back the record
  * with their work, and the message is rejected.
  * <p>
- * {@link io.quarkiverse.moduleevents.outbox.OutboxAdmin} lists and counts rows and resubmits dead ones.
+ * <b>Durable receivers.</b> The records of {@link io.quarkiverse.moduleevents.outbox.Durable} receivers are rows of the
+ * same table, with a {@code receiver} instead of a {@code channel}, written with the same transaction rules and
+ * delivered after the commit, each in a new transaction that also deletes it, on a thread apart from the relay's, with
+ * the same claim, lease, backoff and {@code DEAD} status; the records of one receiver and one subject in the order
+ * they were written. They need no broker.
+ * <p>
+ * {@link io.quarkiverse.moduleevents.outbox.OutboxAdmin} lists and counts rows of both kinds and resubmits dead ones.
  */
 package io.quarkiverse.moduleevents.outbox;

@@ -20,9 +20,10 @@ import io.quarkiverse.moduleevents.messaging.deployment.ModuleEventsMessagingDep
 /**
  * Finds the JSON property of a payload type's {@code @EventSubject} member. The bridge reads the subject from the
  * payload's JSON tree, which it builds anyway, so no accessor is called by reflection. A type with more than one such
- * member is reported once, however many bridged events carry it.
+ * member is reported once, however many bridged events carry it. The outbox reads the subjects of its durable
+ * receivers' records the same way.
  */
-final class EventSubjects {
+public final class EventSubjects {
 
     private static final DotName EVENT_SUBJECT = DotName.createSimple(EventSubject.class);
     private static final DotName JSON_PROPERTY = DotName.createSimple(JsonProperty.class);
@@ -31,7 +32,7 @@ final class EventSubjects {
     private final Consumer<ModuleEventsMessagingDeploymentException> problems;
     private final Map<DotName, Optional<String>> properties = new HashMap<>();
 
-    EventSubjects(IndexView index, Consumer<ModuleEventsMessagingDeploymentException> problems) {
+    public EventSubjects(IndexView index, Consumer<ModuleEventsMessagingDeploymentException> problems) {
         this.index = index;
         this.problems = problems;
     }
@@ -40,7 +41,7 @@ final class EventSubjects {
      * @return the JSON property of the type's (or a superclass's) {@code @EventSubject} member, {@code null} when it has
      *         none
      */
-    String propertyOf(DotName payloadType) {
+    public String propertyOf(DotName payloadType) {
         return properties.computeIfAbsent(payloadType, type -> Optional.ofNullable(find(type))).orElse(null);
     }
 

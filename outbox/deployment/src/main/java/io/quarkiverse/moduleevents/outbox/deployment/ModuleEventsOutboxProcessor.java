@@ -2,8 +2,10 @@ package io.quarkiverse.moduleevents.outbox.deployment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.inject.Singleton;
@@ -13,15 +15,23 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.moduleevents.deployment.DeclaredEvent;
+import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
 import io.quarkiverse.moduleevents.deployment.DurableReceiverBuildItem;
+import io.quarkiverse.moduleevents.deployment.EventModuleBuildItem;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
+import io.quarkiverse.moduleevents.messaging.deployment.EventSubjects;
 import io.quarkiverse.moduleevents.messaging.deployment.SelectedEventsBuildItem;
 import io.quarkiverse.moduleevents.outbox.Durable;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.JtaMissingException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.NoDataSourceException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.TransactionsDisabledException;
 import io.quarkiverse.moduleevents.outbox.deployment.OutboxDeploymentException.UnsupportedDatabaseException;
+import io.quarkiverse.moduleevents.outbox.runtime.DurableDelivery;
+import io.quarkiverse.moduleevents.outbox.runtime.DurableEventSubjects;
+import io.quarkiverse.moduleevents.outbox.runtime.DurableReceiverRecorder;
 import io.quarkiverse.moduleevents.outbox.runtime.DurableReceiverSet;
+import io.quarkiverse.moduleevents.outbox.runtime.DurableRecordRows;
 import io.quarkiverse.moduleevents.outbox.runtime.InboxCleanup;
 import io.quarkiverse.moduleevents.outbox.runtime.InboxRows;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxDataSource;
@@ -46,6 +56,7 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 
 class ModuleEventsOutboxProcessor {
 
@@ -149,6 +160,64 @@ class ModuleEventsOutboxProcessor {
                 .unremovable()
                 .supplier(recorder.durableReceivers(receivers))
                 .done();
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem registerDurableReceiverBeans(Optional<OutboxDataSourceBuildItem> dataSource) {
+        return dataSource.isEmpty() ? null
+                : AdditionalBeanBuildItem.builder().setUnremovable()
+                        .addBeanClasses(DurableRecordRows.class, DurableReceiverRecorder.class, DurableDelivery.class)
+                        .build();
+    }
+
+    /**
+     * The subject of a durable receiver's record is read from the payload's JSON as the bridge reads it; a payload
+     * type with more than one {@code @EventSubject} member is reported as the bridge reports it.
+     */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    SyntheticBeanBuildItem recordDurableEventSubjects(OutboxRecorder recorder,
+            Optional<OutboxDataSourceBuildItem> dataSource, List<DurableReceiverBuildItem> durableReceivers,
+            DeclaredEventsBuildItem declared, CombinedIndexBuildItem index,
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        if (dataSource.isEmpty()) {
+            return null;
+        }
+        Map<String, String> properties = new TreeMap<>();
+        if (!durableReceivers.isEmpty()) {
+            EventSubjects subjects = new EventSubjects(index.getComputingIndex(),
+                    problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
+            for (EventModuleBuildItem module : declared.modules()) {
+                for (DeclaredEvent event : module.events()) {
+                    String property = event.payloadType() == null ? null : subjects.propertyOf(event.payloadType());
+                    if (property != null) {
+                        properties.put(event.name(), property);
+                    }
+                }
+            }
+        }
+        return SyntheticBeanBuildItem.configure(DurableEventSubjects.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .supplier(recorder.durableEventSubjects(properties))
+                .done();
+    }
+
+    /**
+     * The durable receivers' records are encoded and decoded by Jackson, also in a native executable.
+     */
+    @BuildStep
+    ReflectiveClassBuildItem registerDurablePayloadsForJackson(List<DurableReceiverBuildItem> durableReceivers,
+            DeclaredEventsBuildItem declared) {
+        if (durableReceivers.isEmpty()) {
+            return null;
+        }
+        String[] payloadTypes = declared.modules().stream().flatMap(module -> module.events().stream())
+                .filter(event -> event.payloadType() != null).map(event -> event.payloadType().toString())
+                .distinct().sorted().toArray(String[]::new);
+        return payloadTypes.length == 0 ? null
+                : ReflectiveClassBuildItem.builder(payloadTypes).constructors().methods().fields()
+                        .reason(getClass().getName()).build();
     }
 
     @BuildStep

@@ -56,7 +56,8 @@ class SchemaValidateTest {
                 assertTrue(cause != null, () -> "not a ConfigurationException: " + failure);
                 String message = cause.getMessage();
                 assertTrue(message.contains("The outbox's schema is incomplete in datasource '<default>': missing"
-                        + " column module_events_outbox.service, column module_events_outbox.last_error, column"
+                        + " column module_events_outbox.service, column module_events_outbox.receiver, column"
+                        + " module_events_outbox.remote, column module_events_outbox.last_error, column"
                         + " module_events_outbox.lease_owner, column module_events_outbox.lease_until, table"
                         + " module_events_inbox"), message);
                 assertTrue(message.contains("quarkus.module-events.outbox.schema-management=create"), message);

@@ -1,5 +1,6 @@
 package io.quarkiverse.moduleevents.outbox.runtime;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,5 +23,13 @@ public class OutboxRecorder {
     public Supplier<DurableReceiverSet> durableReceivers(Set<String> receivers) {
         DurableReceiverSet set = new DurableReceiverSet(receivers);
         return () -> set;
+    }
+
+    /**
+     * @param properties the JSON property of each event's {@code @EventSubject} member, by event name
+     */
+    public Supplier<DurableEventSubjects> durableEventSubjects(Map<String, String> properties) {
+        DurableEventSubjects subjects = new DurableEventSubjects(properties);
+        return () -> subjects;
     }
 }

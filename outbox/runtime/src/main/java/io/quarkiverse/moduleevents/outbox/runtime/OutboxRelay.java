@@ -3,7 +3,6 @@ package io.quarkiverse.moduleevents.outbox.runtime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,8 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -34,7 +31,6 @@ import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Claim;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.ClaimedRow;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Lease;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedRetention;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Sends committed outbox rows to the broker, on a thread of its own, never on an event loop. It wakes when a
@@ -66,15 +62,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * rows of one subject; rows without a subject are never ordered.
  */
 @Singleton
-public class OutboxRelay {
+public class OutboxRelay extends BatchWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** what a row held back by a failed earlier row of its subject completes with */
     private static final CompletionException HELD_BACK = new CompletionException("held back", null);
     /** how long a lease lasts beyond {@code relay.send-timeout}: time to settle the batch */
     static final long LEASE_MARGIN_SECONDS = 10;
-    /** time for the statements of a claim or a settlement */
-    private static final int STATEMENT_SECONDS = 30;
 
     private final OutboxDataSource dataSource;
     private final OutboxRows outboxRows;
@@ -83,13 +77,11 @@ public class OutboxRelay {
     private final boolean keepPublished;
     private final Claim claim;
     private final Clock clock = Clock.systemUTC();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     @Inject
     OutboxRelay(OutboxDataSource dataSource, OutboxRows outboxRows, OutgoingEventSender sender,
             OutboxRuntimeConfig config) {
+        super(config.relay(), "module-events-outbox-relay", "Outbox relay");
         this.dataSource = dataSource;
         this.outboxRows = outboxRows;
         this.sender = sender;
@@ -99,63 +91,12 @@ public class OutboxRelay {
     }
 
     /**
-     * Makes the relay poll now, rather than after its poll interval.
-     */
-    void wake() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
-    }
-
-    synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "module-events-outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    synchronized void stop() {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            try {
-                thread.join(config.sendTimeout().toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                while (running && relayBatch() == config.batchSize()) {
-                    // a full batch: more rows may be due
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Outbox relay failed; it tries again in %s (quarkus.module-events.outbox.relay"
-                        + ".poll-interval)", config.pollInterval());
-            }
-            try {
-                wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /**
      * Claims, sends and settles one batch.
      *
      * @return how many rows were claimed
      */
-    int relayBatch() {
+    @Override
+    int workBatch() {
         Instant now = clock.instant();
         Lease lease = new Lease(UUID.randomUUID().toString(),
                 now.plus(config.sendTimeout()).plusSeconds(LEASE_MARGIN_SECONDS));
@@ -173,12 +114,8 @@ public class OutboxRelay {
         return settlement.hasClosedChannels() ? 0 : rows.size();
     }
 
-    private <T> T inTransaction(Statements<T> statements) {
-        return QuarkusTransaction.requiringNew().timeout(STATEMENT_SECONDS).call(() -> {
-            try (Connection connection = dataSource.connection()) {
-                return statements.run(connection);
-            }
-        });
+    private <T> T inTransaction(ShortTransaction.Statements<T> statements) {
+        return ShortTransaction.call(dataSource, statements);
     }
 
     private List<CompletableFuture<Void>> send(List<ClaimedRow> rows) {
@@ -252,7 +189,7 @@ public class OutboxRelay {
         int attempts = row.attempts() + 1;
         boolean dead = attempts >= config.maxAttempts();
         if (!outboxRows.failed(connection, row.event().id(), owner, attempts,
-                dead ? null : now.plus(backoff(attempts)), String.valueOf(failure))) {
+                dead ? null : now.plus(RetryBackoff.after(config, attempts)), String.valueOf(failure))) {
             return Outcome.LEASE_LOST;
         }
         logFailure(row.event(), attempts, dead, failure);
@@ -335,19 +272,6 @@ public class OutboxRelay {
     }
 
     /**
-     * @return {@code initial-backoff * 2^(attempts - 1)}, at most {@code max-backoff}, of which a random half is
-     *         jitter
-     */
-    Duration backoff(int attempts) {
-        long initial = config.initialBackoff().toMillis();
-        long max = config.maxBackoff().toMillis();
-        int doublings = Math.min(attempts - 1, 40);
-        long exponential = initial > (max >> doublings) ? max : initial << doublings;
-        long half = exponential / 2;
-        return Duration.ofMillis(exponential - half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
-
-    /**
      * What became of a claimed row.
      */
     private enum Outcome {
@@ -363,14 +287,6 @@ public class OutboxRelay {
         DEAD,
         /** a failed attempt not recorded: the row's lease ended and another relay claimed it */
         LEASE_LOST
-    }
-
-    /**
-     * Statements run in a transaction of their own.
-     */
-    @FunctionalInterface
-    private interface Statements<T> {
-        T run(Connection connection) throws SQLException;
     }
 
     /**

@@ -29,7 +29,8 @@ import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 
 /**
  * The statements on the outbox table, {@code module_events_outbox}, on the rows of this {@link OutboxService service}:
- * the writer's insert, the relay's claim, lease and settlement, and the admin queries. A method that takes a
+ * the writer's insert, the relay's claim, lease and settlement (the settlement statements serve the receiver rows too),
+ * and the admin queries, which see both kinds of rows. A method that takes a
  * {@link Connection} runs in the caller's transaction; the others take a connection of their own, which joins the
  * current JTA transaction when there is one.
  */
@@ -57,7 +58,7 @@ public class OutboxRows {
             UPDATE module_events_outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?""";
     /** with the dialect's limit clause in place of {@code %s} */
     private static final String LIST_BY_STATUS = """
-            SELECT id, seq, channel, event_name, module, source, subject, status, attempts, created_at,
+            SELECT id, seq, channel, receiver, event_name, module, source, subject, status, attempts, created_at,
                 next_attempt_at, last_error
             FROM module_events_outbox WHERE service = ? AND status = ? ORDER BY seq %s""";
     private static final String COUNT_BY_STATUS = """
@@ -152,18 +153,26 @@ public class OutboxRows {
                 }
             }
         }
-        if (!rows.isEmpty()) {
-            try (PreparedStatement update = connection.prepareStatement(LEASE)) {
-                for (ClaimedRow row : rows) {
-                    update.setString(1, lease.owner());
-                    update.setObject(2, utc(lease.until()));
-                    update.setObject(3, UUID.fromString(row.event().id()));
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        }
+        lease(connection, rows.stream().map(row -> row.event().id()).toList(), lease);
         return rows;
+    }
+
+    /**
+     * Leases claimed rows, broker or receiver rows, to {@code lease}'s owner until its end.
+     */
+    static void lease(Connection connection, List<String> ids, Lease lease) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(LEASE)) {
+            for (String id : ids) {
+                update.setString(1, lease.owner());
+                update.setObject(2, utc(lease.until()));
+                update.setObject(3, UUID.fromString(id));
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
     private static OutgoingEvent event(ResultSet result) throws SQLException {
@@ -267,7 +276,8 @@ public class OutboxRows {
 
     private static OutboxEntry entry(ResultSet result) throws SQLException {
         return new OutboxEntry(result.getObject("id", UUID.class), result.getLong("seq"),
-                result.getString("channel"), result.getString("event_name"), result.getString("module"),
+                result.getString("channel"), result.getString("receiver"), result.getString("event_name"),
+                result.getString("module"),
                 result.getString("source"), result.getString("subject"),
                 OutboxStatus.valueOf(result.getString("status")), result.getInt("attempts"),
                 result.getObject("created_at", OffsetDateTime.class).toInstant(),
@@ -314,7 +324,7 @@ public class OutboxRows {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

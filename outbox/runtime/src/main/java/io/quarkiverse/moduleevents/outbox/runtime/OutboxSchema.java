@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +25,15 @@ public class OutboxSchema {
     private static final String INBOX = "module_events_inbox";
     /** the columns each table must have, tables in the order they are checked */
     private static final Map<String, List<String>> COLUMNS = Map.of(
-            OUTBOX, List.of("id", "service", "seq", "channel", "event_name", "module", "source", "subject", "payload",
+            OUTBOX,
+            List.of("id", "service", "seq", "channel", "receiver", "remote", "event_name", "module", "source", "subject",
+                    "payload",
                     "created_at", "status", "attempts", "next_attempt_at", "last_error", "published_at", "lease_owner",
                     "lease_until"),
             INBOX, List.of("service", "source", "id", "received_at"));
     private static final List<String> TABLES = List.of(OUTBOX, INBOX);
+    /** the outbox's column that must take nulls: a receiver row has no channel */
+    private static final String NULLABLE = "channel";
 
     private final OutboxDataSource dataSource;
 
@@ -38,10 +43,17 @@ public class OutboxSchema {
     }
 
     /**
-     * Creates the tables and indexes that do not exist yet, with the statements of the datasource's dialect.
+     * Creates the tables and indexes that do not exist yet, with the statements of the datasource's dialect, after
+     * upgrading an outbox table written before durable receivers.
      */
     void create() throws SQLException {
+        boolean upgrade = missing().contains("column " + OUTBOX + ".receiver");
         try (Connection connection = dataSource.connection(); Statement statement = connection.createStatement()) {
+            if (upgrade) {
+                for (String sql : dataSource.dialect().upgradeStatements()) {
+                    statement.execute(sql);
+                }
+            }
             for (String sql : dataSource.dialect().createStatements()) {
                 statement.execute(sql);
             }
@@ -53,7 +65,8 @@ public class OutboxSchema {
      * find their tables: a table of the same name in another schema does not count.
      *
      * @return every missing table ({@code table module_events_outbox}) and column
-     *         ({@code column module_events_outbox.status}), empty when none is
+     *         ({@code column module_events_outbox.status}), and a {@code channel} column that takes no nulls, empty
+     *         when none is
      */
     List<String> missing() throws SQLException {
         List<String> missing = new ArrayList<>();
@@ -62,29 +75,37 @@ public class OutboxSchema {
             String escape = metaData.getSearchStringEscape();
             String schema = connection.getSchema() == null ? null : pattern(connection.getSchema(), escape);
             for (String table : TABLES) {
-                List<String> present = columns(metaData, connection.getCatalog(), schema, pattern(table, escape));
+                Map<String, Boolean> present = columns(metaData, connection.getCatalog(), schema,
+                        pattern(table, escape));
                 if (present.isEmpty()) {
                     missing.add("table " + table);
                     continue;
                 }
                 for (String column : COLUMNS.get(table)) {
-                    if (!present.contains(column)) {
+                    if (!present.containsKey(column)) {
                         missing.add("column " + table + "." + column);
                     }
+                }
+                if (table.equals(OUTBOX) && Boolean.FALSE.equals(present.get(NULLABLE))) {
+                    missing.add("nullability of column " + OUTBOX + "." + NULLABLE + " (receiver rows have none)");
                 }
             }
         }
         return missing;
     }
 
-    private static List<String> columns(DatabaseMetaData metaData, String catalog, String schema, String table)
-            throws SQLException {
-        List<String> columns = new ArrayList<>();
+    /**
+     * @return whether each column of the table may be null, by its name in lower case
+     */
+    private static Map<String, Boolean> columns(DatabaseMetaData metaData, String catalog, String schema,
+            String table) throws SQLException {
+        Map<String, Boolean> columns = new HashMap<>();
         // PostgreSQL folds unquoted names to lower case, H2 to upper case
         for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
             try (ResultSet result = metaData.getColumns(catalog, schema, name, null)) {
                 while (result.next()) {
-                    columns.add(result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    columns.put(result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                            result.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls);
                 }
             }
         }

@@ -17,8 +17,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Checks the outbox's configuration and creates or validates its tables at start-up, as
- * {@code quarkus.module-events.outbox.schema-management} says, then starts the relay and, with the inbox, the inbox cleanup;
- * stops them at shutdown.
+ * {@code quarkus.module-events.outbox.schema-management} says, then starts the relay, the durable receivers' delivery
+ * and, with the inbox, the inbox cleanup; stops them at shutdown.
  */
 @Singleton
 public class OutboxStartup {
@@ -28,6 +28,7 @@ public class OutboxStartup {
     private final OutboxDataSource dataSource;
     private final OutboxSchema schema;
     private final OutboxRelay relay;
+    private final DurableDelivery durableDelivery;
     private final Instance<InboxCleanup> inboxCleanup;
     private final OutboxRuntimeConfig config;
 
@@ -35,11 +36,12 @@ public class OutboxStartup {
      * @param inboxCleanup a bean only when the inbox is enabled
      */
     @Inject
-    OutboxStartup(OutboxDataSource dataSource, OutboxSchema schema, OutboxRelay relay,
+    OutboxStartup(OutboxDataSource dataSource, OutboxSchema schema, OutboxRelay relay, DurableDelivery durableDelivery,
             Instance<InboxCleanup> inboxCleanup, OutboxRuntimeConfig config) {
         this.dataSource = dataSource;
         this.schema = schema;
         this.relay = relay;
+        this.durableDelivery = durableDelivery;
         this.inboxCleanup = inboxCleanup;
         this.config = config;
     }
@@ -56,6 +58,7 @@ public class OutboxStartup {
             }
         }
         relay.start();
+        durableDelivery.start();
         if (inboxCleanup.isResolvable()) {
             inboxCleanup.get().start();
         }
@@ -73,6 +76,7 @@ public class OutboxStartup {
 
     void stop(@Observes ShutdownEvent event) {
         relay.stop();
+        durableDelivery.stop();
         if (inboxCleanup.isResolvable()) {
             inboxCleanup.get().stop();
         }

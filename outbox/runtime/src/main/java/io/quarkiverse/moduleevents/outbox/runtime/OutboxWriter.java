@@ -24,13 +24,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * commits or rolls back with the sender's work, else in a transaction of its own. When the write fails inside the
  * sender's transaction, that transaction is marked rollback-only before the {@link OutboxWriteException} is thrown, so
  * that catching it (as {@code sendRobust} does) cannot commit the work without its event. A commit that wrote rows
- * wakes the relay.
+ * wakes the relay. The records of durable receivers are written with the same rules ({@link #write}).
  */
 @Singleton
 public class OutboxWriter implements OutgoingEventSink {
 
     private static final Logger LOG = Logger.getLogger(OutboxWriter.class);
-    private static final Object WAKE_REGISTERED = new Object();
 
     private final OutboxDataSource dataSource;
     private final OutboxRows outboxRows;
@@ -50,23 +49,35 @@ public class OutboxWriter implements OutgoingEventSink {
 
     @Override
     public void store(Supplier<OutgoingEvent> event) {
+        write(() -> insert(event.get()), relay);
+    }
+
+    /**
+     * Runs {@code insertion}, which writes rows to the outbox table, with the transaction rules of an outgoing event:
+     * in the sender's transaction, else in one of its own; not at all when the sender's transaction is marked
+     * rollback-only. Inside the sender's transaction, a failure marks it rollback-only and is thrown as an
+     * {@link OutboxWriteException}. The commit wakes {@code worker}.
+     */
+    void write(Runnable insertion, Wakeable worker) {
         int status = status();
         if (status == Status.STATUS_NO_TRANSACTION) {
-            QuarkusTransaction.requiringNew().run(() -> insert(event.get()));
-            relay.wake();
+            QuarkusTransaction.requiringNew().run(insertion);
+            worker.wake();
         } else if (status == Status.STATUS_MARKED_ROLLBACK) {
-            LOG.debug("Event not written to the outbox: the transaction is marked rollback-only, so it is never sent");
+            LOG.debug("Event not written to the outbox: the transaction is marked rollback-only, so it is never sent"
+                    + " nor delivered");
         } else {
-            insertInTransaction(event);
+            writeInTransaction(insertion, worker);
         }
     }
 
-    private void insertInTransaction(Supplier<OutgoingEvent> event) {
+    private void writeInTransaction(Runnable insertion, Wakeable worker) {
         try {
-            insert(event.get());
-            if (synchronizations.getResource(WAKE_REGISTERED) == null) {
-                synchronizations.putResource(WAKE_REGISTERED, Boolean.TRUE);
-                synchronizations.registerInterposedSynchronization(new WakeOnCommit(relay));
+            insertion.run();
+            WakeOnCommit wake = new WakeOnCommit(worker);
+            if (synchronizations.getResource(wake) == null) {
+                synchronizations.putResource(wake, Boolean.TRUE);
+                synchronizations.registerInterposedSynchronization(wake);
             }
         } catch (RuntimeException | Error e) {
             try {
@@ -98,7 +109,10 @@ public class OutboxWriter implements OutgoingEventSink {
         }
     }
 
-    private record WakeOnCommit(OutboxRelay relay) implements Synchronization {
+    /**
+     * Registered once per transaction and worker: equal for the same worker, it is also the key of its registration.
+     */
+    private record WakeOnCommit(Wakeable worker) implements Synchronization {
 
         @Override
         public void beforeCompletion() {
@@ -107,7 +121,7 @@ public class OutboxWriter implements OutgoingEventSink {
         @Override
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-                relay.wake();
+                worker.wake();
             }
         }
     }

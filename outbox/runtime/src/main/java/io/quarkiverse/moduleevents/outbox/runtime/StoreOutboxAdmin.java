@@ -15,7 +15,7 @@ import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 
 /**
  * Answers {@link OutboxAdmin} from the outbox table, with its failures turned into {@link IllegalStateException}s,
- * and wakes the relay after a resubmission.
+ * and wakes the relay and the durable receivers' delivery after a resubmission.
  */
 @Singleton
 public class StoreOutboxAdmin implements OutboxAdmin {
@@ -23,12 +23,15 @@ public class StoreOutboxAdmin implements OutboxAdmin {
     private final OutboxDataSource dataSource;
     private final OutboxRows outboxRows;
     private final OutboxRelay relay;
+    private final DurableDelivery durableDelivery;
 
     @Inject
-    StoreOutboxAdmin(OutboxDataSource dataSource, OutboxRows outboxRows, OutboxRelay relay) {
+    StoreOutboxAdmin(OutboxDataSource dataSource, OutboxRows outboxRows, OutboxRelay relay,
+            DurableDelivery durableDelivery) {
         this.dataSource = dataSource;
         this.outboxRows = outboxRows;
         this.relay = relay;
+        this.durableDelivery = durableDelivery;
     }
 
     @Override
@@ -74,6 +77,7 @@ public class StoreOutboxAdmin implements OutboxAdmin {
         }
         if (resubmitted > 0) {
             relay.wake();
+            durableDelivery.wake();
         }
         return resubmitted;
     }

@@ -15,6 +15,8 @@ class DialectTest {
     /** a route condition as {@link OutboxRows} writes it, for one channel and one event */
     private static final String ROUTES = "o.channel = ? AND o.event_name IN (?)";
     private static final String EARLIER_ROUTES = "p.channel = ? AND p.event_name IN (?)";
+    /** a receiver condition as {@link DurableRecordRows} writes it, for two receivers */
+    private static final String RECEIVERS = "o.receiver IN (?, ?)";
 
     @Test
     void theSupportedQuarkusDatabaseKindsHaveTheirDialect() {
@@ -49,6 +51,7 @@ class DialectTest {
             assertEquals(List.of("CREATE TABLE IF NOT EXISTS module_events_outbox",
                     "CREATE INDEX IF NOT EXISTS module_events_outbox_due",
                     "CREATE INDEX IF NOT EXISTS module_events_outbox_subject",
+                    "CREATE INDEX IF NOT EXISTS module_events_outbox_receiver_subject",
                     "CREATE TABLE IF NOT EXISTS module_events_inbox",
                     "CREATE INDEX IF NOT EXISTS module_events_inbox_received"),
                     statements.stream().map(DialectTest::head).toList(), dialect.name());
@@ -83,6 +86,10 @@ class DialectTest {
                 assertFalse(statement.contains(";"), statement);
             }
             assertFalse(dialect.claimStatement(ROUTES, EARLIER_ROUTES).contains(";"));
+            assertFalse(dialect.receiverClaimStatement(RECEIVERS).contains(";"));
+            for (String statement : dialect.upgradeStatements()) {
+                assertFalse(statement.contains(";"), statement);
+            }
             assertFalse(dialect.inboxCleanupStatement().contains(";"));
         }
     }
@@ -123,7 +130,42 @@ class DialectTest {
             String claim = dialect.claimStatement(ROUTES, EARLIER_ROUTES);
             assertTrue(claim.contains("o.status = 'PENDING'"), dialect.name());
             assertTrue(claim.contains("NOT EXISTS (SELECT 1 FROM module_events_outbox p WHERE p.service = o.service"
-                    + " AND p.subject = o.subject AND p.status = 'PENDING' AND p.seq < o.seq"), dialect.name());
+                    + " AND p.subject = o.subject AND p.receiver IS NULL AND p.status = 'PENDING' AND p.seq < o.seq"),
+                    dialect.name());
+        }
+    }
+
+    @Test
+    void theReceiverClaimTakesTheServiceNowTwiceTheReceiversNowTwiceAndTheLimit() {
+        for (Dialect dialect : Dialect.values()) {
+            String claim = dialect.receiverClaimStatement(RECEIVERS);
+            assertEquals(8, parameters(claim), dialect.name());
+            assertTrue(claim.contains(" WHERE o.service = ? AND o.status = 'PENDING' AND o.next_attempt_at <= ? AND"
+                    + " (o.lease_until IS NULL OR o.lease_until <= ?) AND (" + RECEIVERS + ") AND NOT EXISTS"),
+                    dialect.name());
+            assertTrue(claim.endsWith(" ORDER BY o.seq " + dialect.limit() + " FOR UPDATE SKIP LOCKED"), dialect.name());
+        }
+    }
+
+    @Test
+    void theReceiverClaimHoldsBackARowBehindAnEarlierWaitingOrLeasedRowOfItsReceiverAndSubject() {
+        for (Dialect dialect : Dialect.values()) {
+            assertTrue(dialect.receiverClaimStatement(RECEIVERS).contains("NOT EXISTS (SELECT 1 FROM"
+                    + " module_events_outbox p WHERE p.service = o.service AND p.receiver = o.receiver AND p.subject ="
+                    + " o.subject AND p.status = 'PENDING' AND p.seq < o.seq AND (p.next_attempt_at > ? OR"
+                    + " p.lease_until > ?))"), dialect.name());
+        }
+    }
+
+    @Test
+    void theUpgradeAddsTheReceiverColumnsAndLetsTheChannelBeNull() {
+        for (Dialect dialect : Dialect.values()) {
+            assertEquals(List.of("ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS receiver VARCHAR(1024)",
+                    "ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS remote BOOLEAN DEFAULT FALSE NOT NULL",
+                    "ALTER TABLE module_events_outbox ALTER COLUMN channel DROP NOT NULL"),
+                    dialect.upgradeStatements(), dialect.name());
+            assertTrue(outboxTable(dialect).contains("channel VARCHAR(255), receiver VARCHAR(1024), remote BOOLEAN"
+                    + " DEFAULT FALSE NOT NULL, "), dialect.name());
         }
     }
 
@@ -159,9 +201,10 @@ class DialectTest {
                     dialect.name());
             assertTrue(statements.get(1).endsWith(" ON module_events_outbox (service, status, next_attempt_at, seq)"));
             assertTrue(statements.get(2).endsWith(" ON module_events_outbox (service, subject, seq)"));
-            assertTrue(statements.get(3).contains("service VARCHAR(255) NOT NULL, ")
-                    && statements.get(3).endsWith("PRIMARY KEY (service, source, id))"), dialect.name());
-            assertTrue(statements.get(4).endsWith(" ON module_events_inbox (service, received_at)"));
+            assertTrue(statements.get(3).endsWith(" ON module_events_outbox (service, receiver, subject, seq)"));
+            assertTrue(statements.get(4).contains("service VARCHAR(255) NOT NULL, ")
+                    && statements.get(4).endsWith("PRIMARY KEY (service, source, id))"), dialect.name());
+            assertTrue(statements.get(5).endsWith(" ON module_events_inbox (service, received_at)"));
         }
     }
 
