@@ -34,15 +34,16 @@ import io.quarkus.runtime.StartupEvent;
  * The receivers: each delivery inserts one row {@code effects(business_id, receiver, instance)}. The table has no key,
  * so a second delivery of an event is a second row. {@link #onPlaced} is {@code @Durable}: it runs in the delivery's
  * transaction, which also completes the record. {@link #onPlacedAsync} is the baseline, a plain {@code @ObservesAsync}
- * receiver that inserts in a transaction of its own; it is called only when the app sends asynchronously too
- * ({@code fault-injection.send-async=true}).
+ * receiver that inserts in a transaction of its own; it is called only when the app sends with {@code sendAsync}
+ * ({@code fault-injection.send-async=true}), which also records the event for the durable receiver.
  * <p>
  * Faults, switched on by system properties, all in the durable receiver and after its insert, so that they fail a
  * transaction that holds its effect: {@code fault-injection.halt-after-effect-ids} (ids separated by commas) halts the
  * JVM ({@code Runtime.halt}, exit status {@value #HALT_STATUS}) once per id, remembered as a file of that name in the
  * directory {@code fault-injection.halt-marks}, since the database work rolls back with the halt;
  * {@code fault-injection.poison-id} throws for that id every time; {@code fault-injection.flaky-id} throws for that id
- * twice, then succeeds. {@code fault-injection.receiver-millis} makes both receivers take that long per event.
+ * twice, then succeeds. {@code fault-injection.receiver-millis} and {@code fault-injection.async-receiver-millis} make
+ * the durable and the asynchronous receiver take that long per event.
  */
 @ApplicationScoped
 public class Effects {
@@ -57,6 +58,7 @@ public class Effects {
     private final AgroalDataSource dataSource;
     private final String instance;
     private final long receiverMillis;
+    private final long asyncReceiverMillis;
     private final List<String> haltAfterEffectIds;
     private final Optional<Path> haltMarks;
     private final Optional<String> poisonId;
@@ -66,6 +68,7 @@ public class Effects {
     Effects(AgroalDataSource dataSource,
             @ConfigProperty(name = "fault-injection.instance", defaultValue = "producer") String instance,
             @ConfigProperty(name = "fault-injection.receiver-millis", defaultValue = "0") long receiverMillis,
+            @ConfigProperty(name = "fault-injection.async-receiver-millis", defaultValue = "0") long asyncReceiverMillis,
             @ConfigProperty(name = "fault-injection.halt-after-effect-ids") Optional<List<String>> haltAfterEffectIds,
             @ConfigProperty(name = "fault-injection.halt-marks") Optional<Path> haltMarks,
             @ConfigProperty(name = "fault-injection.poison-id") Optional<String> poisonId,
@@ -73,6 +76,7 @@ public class Effects {
         this.dataSource = dataSource;
         this.instance = instance;
         this.receiverMillis = receiverMillis;
+        this.asyncReceiverMillis = asyncReceiverMillis;
         this.haltAfterEffectIds = haltAfterEffectIds.orElse(List.of());
         this.haltMarks = haltMarks;
         this.poisonId = poisonId;
@@ -88,7 +92,7 @@ public class Effects {
     @Durable
     void onPlaced(@Observes @Named(OrderEvents.PLACED) OrderPlaced order) throws SQLException, IOException {
         String id = order.businessId();
-        pause();
+        pause(receiverMillis);
         insert(id, DURABLE);
         if (haltAfterEffectIds.contains(id) && markHalt(id)) {
             LOG.warnf("Inserted the effect of %s; halting before the delivery's commit", id);
@@ -103,7 +107,7 @@ public class Effects {
     }
 
     void onPlacedAsync(@ObservesAsync @Named(OrderEvents.PLACED) OrderPlaced order) throws SQLException {
-        pause();
+        pause(asyncReceiverMillis);
         insertInOwnTransaction(order.businessId());
     }
 
@@ -152,10 +156,10 @@ public class Effects {
         throw new IllegalStateException(message);
     }
 
-    private void pause() {
-        if (receiverMillis > 0) {
+    private static void pause(long millis) {
+        if (millis > 0) {
             try {
-                Thread.sleep(receiverMillis);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -17,7 +17,8 @@ import io.quarkus.runtime.StartupEvent;
  * The business write and its event, in one {@code @Transactional} method: the order row is inserted, then the event is
  * sent through the module's emitter; a requested rollback throws after both. With
  * {@code fault-injection.send-async=true} (the durable receivers' app, for its {@code @ObservesAsync} baseline) the
- * event is also sent with {@code sendAsync}, right after {@code send}.
+ * event is sent with {@code sendAsync} instead of {@code send}: it reaches the asynchronous receivers, and a durable
+ * receiver's record is written in this transaction as with {@code send}.
  */
 @ApplicationScoped
 public class Orders {
@@ -59,9 +60,10 @@ public class Orders {
             }
         }
         OrderPlaced order = new OrderPlaced(businessId, sequence, instance, "x".repeat(paddingBytes));
-        events.send(OrderEvents.PLACED, order);
         if (sendAsync) {
             events.sendAsync(OrderEvents.PLACED, order);
+        } else {
+            events.send(OrderEvents.PLACED, order);
         }
         if (rollback) {
             throw new RollbackRequested(businessId);
