@@ -111,7 +111,9 @@ public class DurableDelivery extends BatchWorker {
                 failedSubjects.add(subject);
             }
         }
-        inTransaction(connection -> outboxRows.release(connection, notDelivered, lease.owner()));
+        if (!notDelivered.isEmpty()) {
+            inTransaction(connection -> outboxRows.release(connection, notDelivered, lease.owner()));
+        }
         return claimed.size();
     }
 
@@ -134,7 +136,8 @@ public class DurableDelivery extends BatchWorker {
                     + " quarkus.module-events.outbox.relay.send-timeout plus %d seconds", record.id(),
                     record.receiver(), OutboxRelay.LEASE_MARGIN_SECONDS);
             return false;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: a receiver's must not end the delivery's thread
             recordFailure(record, owner, e);
             return false;
         }
@@ -163,7 +166,7 @@ public class DurableDelivery extends BatchWorker {
         }
     }
 
-    private void recordFailure(DurableRecord record, String owner, RuntimeException failure) {
+    private void recordFailure(DurableRecord record, String owner, Throwable failure) {
         int attempts = record.attempts() + 1;
         boolean dead = attempts >= config.maxAttempts();
         Instant nextAttempt = dead ? null : clock.instant().plus(RetryBackoff.after(config, attempts));

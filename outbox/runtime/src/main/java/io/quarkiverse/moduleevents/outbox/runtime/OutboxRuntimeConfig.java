@@ -24,24 +24,29 @@ public interface OutboxRuntimeConfig {
 
     /**
      * What happens to a row once the broker acknowledged it: `delete` deletes it; `keep` marks it `PUBLISHED`, with
-     * the time it was published, for audit; you then delete old rows yourself.
+     * the time it was published, for audit; you then delete old rows yourself. A durable receiver's record is always
+     * deleted once delivered.
      */
     @WithDefault("delete")
     PublishedRetention publishedRetention();
 
     /**
-     * The relay, which sends committed rows to the broker.
+     * The relay, which sends committed rows to the broker; the delivery of the durable receivers' records uses the
+     * same settings.
      */
     Relay relay();
 
     /**
      * The relay: it wakes when a transaction that wrote rows commits, and polls every `poll-interval` for rows due
-     * for a (new) attempt and rows left by another instance.
+     * for a (new) attempt and rows left by another instance. The delivery of the durable receivers' records, on a
+     * thread of its own, works the same way with the same settings: a failed delivery (the receiver threw) counts as
+     * a failed attempt.
      */
     interface Relay {
 
         /**
-         * How many rows one relay transaction claims and sends at most.
+         * How many rows one relay transaction claims and sends at most (records, for the durable receivers'
+         * delivery).
          */
         @WithDefault("100")
         int batchSize();
@@ -74,7 +79,8 @@ public interface OutboxRuntimeConfig {
 
         /**
          * How long the relay waits for the broker to acknowledge a batch; a row not acknowledged by then counts as a
-         * failed attempt (the broker may still have it: delivery is at least once).
+         * failed attempt (the broker may still have it: delivery is at least once). A claim leases its rows (and the
+         * durable receivers' records) for this long plus 10 seconds.
          */
         @WithDefault("30S")
         Duration sendTimeout();

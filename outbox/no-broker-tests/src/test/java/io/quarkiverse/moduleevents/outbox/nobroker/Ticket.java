@@ -1,0 +1,4 @@
+package io.quarkiverse.moduleevents.outbox.nobroker;
+
+public record Ticket(String id, String title) {
+}
