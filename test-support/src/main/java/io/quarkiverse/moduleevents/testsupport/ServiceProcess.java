@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -173,6 +174,11 @@ public final class ServiceProcess implements AutoCloseable {
         if (process.exitValue() != KILLED_BY_SIGKILL) {
             throw new IllegalStateException(name + " ended with " + process.exitValue() + ", not by SIGKILL");
         }
+    }
+
+    /** The process's exit value once it has ended (killed, or stopped by itself); empty while it runs. */
+    public OptionalInt exitValue() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     /** Starts the process again, with the same port and options, and waits until it is ready. */

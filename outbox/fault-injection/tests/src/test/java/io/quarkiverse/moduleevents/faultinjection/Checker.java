@@ -2,12 +2,14 @@ package io.quarkiverse.moduleevents.faultinjection;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import io.quarkiverse.moduleevents.testsupport.PostgresServer;
  * Classifies every business id a scenario tried to place. The truth of what was sent is the producer's database: an
  * id is committed when its order row exists. Against it: the messages that reached the broker (per CloudEvents id and
  * per business id), the consumer's table {@code processed} (deliveries per id), the dead letters, and, when the outbox
- * is there, the rows of {@code module_events_outbox} whose status is {@code DEAD}.
+ * is there, the rows of {@code module_events_outbox} whose status is {@code DEAD}. For the durable receivers' app,
+ * which sends and receives in one database: a receiver's rows in {@code effects} (one per delivery that committed) and
+ * its {@code DEAD} records.
  */
 final class Checker {
 
@@ -77,6 +81,44 @@ final class Checker {
             List<Broker.Published> published, List<String> deadLetters) {
     }
 
+    /**
+     * What the durable receivers' app left behind for one receiver, read by {@link #observeEffects}.
+     *
+     * @param committed business ids whose order row exists
+     * @param effects per business id, how many effect rows the receiver wrote
+     * @param dead per business id whose record of the receiver is {@code DEAD}, the record's last error
+     */
+    record EffectsObserved(Set<String> committed, Map<String, Integer> effects, Map<String, String> dead) {
+    }
+
+    /**
+     * A receiver's effects, by business id: {@code delivered}, {@code lost} and {@code dead} split the committed ids.
+     *
+     * @param delivered committed ids with at least one effect row
+     * @param lostIds committed ids with no effect row and no {@code DEAD} record
+     * @param duplicatedIds ids with more than one effect row (a second delivery that committed)
+     * @param deadIds committed ids with no effect row whose record is {@code DEAD}, with its last error
+     * @param phantomIds ids NOT committed that have an effect row (a rolled-back send that reached the receiver)
+     * @param effectRows the receiver's effect rows, of every id
+     * @param kills SIGKILLs and halts of the app during the scenario
+     */
+    record EffectsResult(String scenario, String receiver, int attempted, int committed, int delivered,
+            Set<String> lostIds, Set<String> duplicatedIds, Map<String, String> deadIds, Set<String> phantomIds,
+            int effectRows, int kills, long seconds) {
+
+        static String header() {
+            return "| scenario | receiver | attempted | committed | delivered | lost | effects duplicated | DEAD"
+                    + " | phantom | effect rows | kills | seconds |\n"
+                    + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        }
+
+        String row() {
+            return "| " + scenario + " | " + receiver + " | " + attempted + " | " + committed + " | " + delivered
+                    + " | " + lostIds.size() + " | " + duplicatedIds.size() + " | " + deadIds.size() + " | "
+                    + phantomIds.size() + " | " + effectRows + " | " + kills + " | " + seconds + " |";
+        }
+    }
+
     private Checker() {
     }
 
@@ -88,14 +130,10 @@ final class Checker {
 
     static Observed observe(PostgresServer producerDb, PostgresServer consumerDb, Broker broker, String destination)
             throws SQLException {
-        Set<String> committed = new HashSet<>();
+        Set<String> committed;
         Set<String> deadInOutbox = new HashSet<>();
         try (Connection connection = producerDb.connect(); Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("SELECT business_id FROM orders")) {
-                while (rows.next()) {
-                    committed.add(rows.getString(1));
-                }
-            }
+            committed = committedOrders(statement);
             if (tableExists(connection, "module_events_outbox")) {
                 try (ResultSet rows = statement.executeQuery(
                         "SELECT row_to_json(o)::text FROM module_events_outbox o WHERE o.status = 'DEAD'")) {
@@ -185,6 +223,100 @@ final class Checker {
                 sameCloudEventTwice, receiverDuplicates, deadLettered.size(), dead.size(), phantoms.size(),
                 withoutCloudEventId, observed.published().size(), restarts, seconds, lost, deadLettered, dead,
                 phantoms);
+    }
+
+    /**
+     * What a receiver of the durable receivers' app left behind: its effect rows, and the app's {@code DEAD} records
+     * of it. The app sends and receives; its orders are the truth of what was sent.
+     *
+     * @param receiver the value of {@code effects.receiver}: {@code durable} or {@code async}
+     * @param durableReceiver the receiver's {@code class#method} in the outbox's {@code receiver} column, {@code null}
+     *        for a receiver that is not durable
+     */
+    static EffectsObserved observeEffects(PostgresServer db, String receiver, String durableReceiver)
+            throws SQLException {
+        Map<String, Integer> effects = new HashMap<>();
+        Map<String, String> dead = new HashMap<>();
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            Set<String> committed = committedOrders(statement);
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT business_id, count(*) FROM effects WHERE receiver = ? GROUP BY business_id")) {
+                query.setString(1, receiver);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        effects.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+            }
+            if (durableReceiver != null && tableExists(connection, "module_events_outbox")) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT payload, last_error FROM"
+                        + " module_events_outbox WHERE status = 'DEAD' AND receiver = ?")) {
+                    query.setString(1, durableReceiver);
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            String id = businessId(new String(rows.getBytes(1), StandardCharsets.UTF_8));
+                            if (id != null) {
+                                dead.put(id, String.valueOf(rows.getString(2)));
+                            }
+                        }
+                    }
+                }
+            }
+            return new EffectsObserved(committed, effects, dead);
+        }
+    }
+
+    /** Classifies every attempted business id against a receiver's effects; reads nothing itself. */
+    static EffectsResult classifyEffects(String scenario, String receiver, Collection<String> attempted,
+            EffectsObserved observed, int kills, long seconds) {
+        Set<String> ids = new LinkedHashSet<>(attempted);
+        int committed = 0;
+        int delivered = 0;
+        Set<String> lost = new LinkedHashSet<>();
+        Set<String> duplicated = new LinkedHashSet<>();
+        Map<String, String> dead = new LinkedHashMap<>();
+        Set<String> phantoms = new LinkedHashSet<>();
+        for (String id : ids) {
+            int effects = observed.effects().getOrDefault(id, 0);
+            if (effects > 1) {
+                duplicated.add(id);
+            }
+            if (!observed.committed().contains(id)) {
+                if (effects > 0) {
+                    phantoms.add(id);
+                }
+                continue;
+            }
+            committed++;
+            if (effects > 0) {
+                delivered++;
+            } else if (observed.dead().containsKey(id)) {
+                dead.put(id, observed.dead().get(id));
+            } else {
+                lost.add(id);
+            }
+        }
+        int effectRows = observed.effects().values().stream().mapToInt(Integer::intValue).sum();
+        return new EffectsResult(scenario, receiver, ids.size(), committed, delivered, lost, duplicated, dead,
+                phantoms, effectRows, kills, seconds);
+    }
+
+    private static Set<String> committedOrders(Statement statement) throws SQLException {
+        Set<String> committed = new HashSet<>();
+        try (ResultSet rows = statement.executeQuery("SELECT business_id FROM orders")) {
+            while (rows.next()) {
+                committed.add(rows.getString(1));
+            }
+        }
+        return committed;
+    }
+
+    /** The single number a query answers. */
+    static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     static boolean tableExists(Connection connection, String table) throws SQLException {

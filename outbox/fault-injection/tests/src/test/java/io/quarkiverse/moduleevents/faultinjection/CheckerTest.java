@@ -23,6 +23,8 @@ class CheckerTest {
     private final Map<String, Integer> deliveries = new HashMap<>();
     private final List<Broker.Published> published = new ArrayList<>();
     private final List<String> deadLetters = new ArrayList<>();
+    private final Map<String, Integer> effects = new HashMap<>();
+    private final Map<String, String> deadRecords = new HashMap<>();
 
     @Test
     void anIdCommittedProcessedOncePublishedOnceIsDeliveredAndNothingElse() {
@@ -189,6 +191,102 @@ class CheckerTest {
         String hex = "\\\\x" + java.util.HexFormat.of().formatHex(body("a-2").getBytes());
         assertEquals("a-2", Checker.businessId("{\"payload\":\"" + hex + "\"}"));
         assertNull(Checker.businessId("{\"other\":1}"));
+    }
+
+    @Test
+    void aCommittedIdWithOneEffectIsDeliveredAndNothingElse() {
+        committed.add("d-1");
+        effects.put("d-1", 1);
+
+        Checker.EffectsResult result = classifyEffects("d-1");
+
+        assertEquals(1, result.attempted());
+        assertEquals(1, result.committed());
+        assertEquals(1, result.delivered());
+        assertEquals(Set.of(), result.lostIds());
+        assertEquals(Set.of(), result.duplicatedIds());
+        assertEquals(Map.of(), result.deadIds());
+        assertEquals(Set.of(), result.phantomIds());
+        assertEquals(1, result.effectRows());
+    }
+
+    @Test
+    void aCommittedIdWithoutEffectIsLost() {
+        committed.add("d-1");
+        committed.add("d-2");
+        effects.put("d-1", 1);
+
+        Checker.EffectsResult result = classifyEffects("d-1", "d-2");
+
+        assertEquals(1, result.delivered());
+        assertEquals(Set.of("d-2"), result.lostIds());
+    }
+
+    @Test
+    void twoEffectRowsOfOneIdAreADuplicatedEffectOfADeliveredId() {
+        committed.add("d-1");
+        effects.put("d-1", 2);
+
+        Checker.EffectsResult result = classifyEffects("d-1");
+
+        assertEquals(Set.of("d-1"), result.duplicatedIds());
+        assertEquals(1, result.delivered());
+        assertEquals(Set.of(), result.lostIds());
+        assertEquals(2, result.effectRows());
+    }
+
+    @Test
+    void anEffectOfAnIdNeverCommittedIsAPhantom() {
+        effects.put("d-1", 1);
+
+        Checker.EffectsResult result = classifyEffects("d-1");
+
+        assertEquals(0, result.committed());
+        assertEquals(0, result.delivered());
+        assertEquals(Set.of("d-1"), result.phantomIds());
+    }
+
+    @Test
+    void aDeadRecordExcusesOnlyItsOwnIdAndKeepsItsLastError() {
+        committed.add("d-1");
+        committed.add("d-2");
+        deadRecords.put("d-1", "java.lang.IllegalStateException: poison");
+
+        Checker.EffectsResult result = classifyEffects("d-1", "d-2");
+
+        assertEquals(Map.of("d-1", "java.lang.IllegalStateException: poison"), result.deadIds());
+        assertEquals(Set.of("d-2"), result.lostIds());
+    }
+
+    @Test
+    void anIdWithAnEffectIsDeliveredEvenWithADeadRecord() {
+        committed.add("d-1");
+        effects.put("d-1", 1);
+        deadRecords.put("d-1", "failed");
+
+        Checker.EffectsResult result = classifyEffects("d-1");
+
+        assertEquals(1, result.delivered());
+        assertEquals(Map.of(), result.deadIds());
+    }
+
+    @Test
+    void effectsOfIdsNotAttemptedAreIgnoredButCountAsRows() {
+        committed.add("d-1");
+        effects.put("d-1", 1);
+        effects.put("other-1", 1);
+
+        Checker.EffectsResult result = classifyEffects("d-1", "d-1");
+
+        assertEquals(1, result.attempted());
+        assertEquals(1, result.delivered());
+        assertEquals(Set.of(), result.phantomIds());
+        assertEquals(2, result.effectRows());
+    }
+
+    private Checker.EffectsResult classifyEffects(String... attempted) {
+        return Checker.classifyEffects("synthetic", "durable", List.of(attempted),
+                new Checker.EffectsObserved(committed, effects, deadRecords), 0, 0);
     }
 
     private void committedPublishedProcessed(String id) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -134,7 +132,7 @@ abstract class FaultInjectionScenarios {
     @org.junit.jupiter.api.Order(1)
     void none() throws Exception {
         Scenario s = scenario("none", Map.of());
-        s.load(s.producer, 1, N, "");
+        s.loads.run(s.producer, 1, N, "");
         s.finish();
     }
 
@@ -143,8 +141,8 @@ abstract class FaultInjectionScenarios {
     void rollback() throws Exception {
         Scenario s = scenario("rollback", Map.of());
         int every = N >= 200 ? N / 100 : 2;
-        s.load(s.producer, 1, N, "&rollbackEvery=" + every);
-        assertEquals(N / every, s.loadStatus(s.producer, "rolledBack"), "transactions rolled back on request");
+        s.loads.run(s.producer, 1, N, "&rollbackEvery=" + every);
+        assertEquals(N / every, s.loads.status(s.producer, "rolledBack"), "transactions rolled back on request");
         s.expectCommitted(N - N / every).finish();
     }
 
@@ -152,9 +150,9 @@ abstract class FaultInjectionScenarios {
     @org.junit.jupiter.api.Order(3)
     void producerKill() throws Exception {
         Scenario s = scenario("producer-kill", Map.of(), broker.longerInFlight());
-        s.startLoad(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 10_000 / N));
+        s.loads.start(s.producer, 1, N, "&pauseMillis=" + Math.max(1, 10_000 / N));
         await("half the orders committed" + (OUTBOX ? ", some not yet published" : ""),
-                () -> s.loadStatus(s.producer, "committed") >= N / 2 && (!OUTBOX || s.unpublished() > 0));
+                () -> s.loads.status(s.producer, "committed") >= N / 2 && (!OUTBOX || s.unpublished() > 0));
         s.producer.kill();
         long committedAtKill = s.committedOrders();
         long inFlightAtKill = OUTBOX ? s.unpublished() : 0;
@@ -166,7 +164,7 @@ abstract class FaultInjectionScenarios {
         }
         s.producer.restart("/load");
         // the same range again: committed orders are skipped, the others placed now
-        s.load(s.producer, 1, N, "");
+        s.loads.run(s.producer, 1, N, "");
         s.allowResends().finish();
     }
 
@@ -175,15 +173,15 @@ abstract class FaultInjectionScenarios {
     void consumerKill() throws Exception {
         String victim = businessId("consumer-kill", N / 2);
         Scenario s = scenario("consumer-kill", Map.of("fault-injection.block-after-commit-id", victim));
-        s.startLoad(s.producer, 1, N, "");
+        s.loads.start(s.producer, 1, N, "");
         await("the consumer committed " + victim + " and holds its acknowledgement",
-                () -> s.http(s.consumer, "/processed").contains(victim));
+                () -> Loads.http(s.consumer, "/processed").contains(victim));
         s.consumer.kill();
         s.consumer.set("fault-injection.block-after-commit-id", null).restart("/processed");
-        s.awaitLoad(s.producer);
+        s.loads.awaitDone(s.producer);
         Checker.Result result = s.finish();
         if (OUTBOX) {
-            assertTrue(s.number(s.consumer, "/processed", "duplicates") > 0,
+            assertTrue(Loads.number(Loads.http(s.consumer, "/processed"), "duplicates") > 0,
                     "a redelivery of the committed, unacknowledged event reached the restarted consumer's inbox");
         } else {
             assertTrue(result.receiverDuplicates() > 0, "the committed, unacknowledged event was delivered again");
@@ -195,7 +193,7 @@ abstract class FaultInjectionScenarios {
     void poisonInbound() throws Exception {
         String poison = businessId("poison-inbound", N / 2);
         Scenario s = scenario("poison-inbound", Map.of("fault-injection.poison-id", poison));
-        s.load(s.producer, 1, N, "");
+        s.loads.run(s.producer, 1, N, "");
         s.expectDeadLettered(poison).finish();
     }
 
@@ -204,7 +202,7 @@ abstract class FaultInjectionScenarios {
     void poisonOutbound() throws Exception {
         Scenario s = scenario("poison-outbound", Map.of());
         // the broker takes at most 64 KiB per message; the poison event carries 200 KB
-        s.load(s.producer, 1, N, "&poison=" + N / 2 + "&poisonBytes=200000");
+        s.loads.run(s.producer, 1, N, "&poison=" + N / 2 + "&poisonBytes=200000");
         if (broker.refusalClosesTheSendingChannel()) {
             // each refusal takes the producer's liveness down, and the scenario restarts it: once per attempt
             s.expectRestarts(OUTBOX ? 1 : 0, 3).allowResends();
@@ -220,12 +218,12 @@ abstract class FaultInjectionScenarios {
     void twoProducers() throws Exception {
         Scenario s = scenario("two-producers", Map.of());
         ServiceProcess second = s.startProducer("producer-2");
-        s.startLoad(s.producer, 1, N / 2, "");
-        s.startLoad(second, N / 2 + 1, N, "");
-        s.awaitLoad(s.producer);
-        s.awaitLoad(second);
-        assertEquals(N / 2, s.loadStatus(s.producer, "committed"), "orders the first producer committed");
-        assertEquals(N - N / 2, s.loadStatus(second, "committed"), "orders the second producer committed");
+        s.loads.start(s.producer, 1, N / 2, "");
+        s.loads.start(second, N / 2 + 1, N, "");
+        s.loads.awaitDone(s.producer);
+        s.loads.awaitDone(second);
+        assertEquals(N / 2, s.loads.status(s.producer, "committed"), "orders the first producer committed");
+        assertEquals(N - N / 2, s.loads.status(second, "committed"), "orders the second producer committed");
         // two relays on one outbox: neither sends a row that the other sent
         s.finish();
     }
@@ -247,7 +245,7 @@ abstract class FaultInjectionScenarios {
     void producerDatabaseStop() throws Exception {
         Scenario s = scenario("producer-db-stop", Map.of());
         s.outage(25_000, producerDb::stop, 10_000, producerDb::start);
-        long failed = s.loadStatus(s.producer, "failed");
+        long failed = s.loads.status(s.producer, "failed");
         assertTrue(failed > 0, "orders failed while the producer's database was down");
         // an order whose commit failed with the database may still have committed: at least the others did
         s.expectCommitted((int) (N - failed)).allowResends().finish();
@@ -274,11 +272,15 @@ abstract class FaultInjectionScenarios {
 
     Scenario scenario(String name, Map<String, String> consumerProperties, Map<String, String> producerProperties)
             throws Exception {
-        assumeTrue(SCENARIOS.equals("all") || (SCENARIOS.equals("default") && DEFAULT.contains(name))
-                || Set.of(SCENARIOS.split(",")).contains(name),
-                () -> name + " is not selected by -Dfault-injection"
-                        + ".scenarios=" + SCENARIOS);
+        assumeSelected(name, DEFAULT.contains(name));
         return new Scenario(name, consumerProperties, producerProperties);
+    }
+
+    /** Skips the scenario unless {@code -Dfault-injection.scenarios} selects it. */
+    static void assumeSelected(String name, boolean byDefault) {
+        assumeTrue(SCENARIOS.equals("all") || (SCENARIOS.equals("default") && byDefault)
+                || Set.of(SCENARIOS.split(",")).contains(name),
+                () -> name + " is not selected by -Dfault-injection.scenarios=" + SCENARIOS);
     }
 
     /** Where the services' logs go: a directory per broker, since a log file is appended to. */
@@ -301,7 +303,7 @@ abstract class FaultInjectionScenarios {
         final String name;
         final String destination;
         final long started = System.nanoTime();
-        final List<String> attempted = new ArrayList<>();
+        final Loads loads;
         final ServiceProcess consumer;
         final ServiceProcess producer;
 
@@ -317,6 +319,7 @@ abstract class FaultInjectionScenarios {
         Scenario(String name, Map<String, String> consumerProperties, Map<String, String> producerProperties)
                 throws SQLException {
             this.name = name;
+            this.loads = new Loads(name);
             this.destination = "orders-" + name;
             this.producerProperties = producerProperties;
             resetDatabases();
@@ -358,24 +361,6 @@ abstract class FaultInjectionScenarios {
             }
         }
 
-        void startLoad(ServiceProcess target, int from, int to, String options) throws IOException {
-            for (int sequence = from; sequence <= to; sequence++) {
-                String id = businessId(name, sequence);
-                if (!attempted.contains(id)) {
-                    attempted.add(id);
-                }
-            }
-            String response = target.post("/load?prefix=" + name + "&from=" + from + "&to=" + to + options).body();
-            if (!response.contains("\"running\":true") && !response.contains("\"running\": true")) {
-                throw new IllegalStateException("The load did not start: " + response);
-            }
-        }
-
-        void load(ServiceProcess target, int from, int to, String options) throws IOException {
-            startLoad(target, from, to, options);
-            awaitLoad(target);
-        }
-
         /** At least this many of the attempted orders committed (all N unless said otherwise). */
         Scenario expectCommitted(int orders) {
             expectedCommitted = orders;
@@ -415,54 +400,32 @@ abstract class FaultInjectionScenarios {
          * after {@code outageMillis}, and waits until the stream is done.
          */
         Outage outage(long streamMillis, Runnable stop, long outageMillis, Runnable start) throws Exception {
-            startLoad(producer, 1, N, "&pauseMillis=" + Math.max(1, streamMillis / N));
-            await("a quarter of the orders committed", () -> loadStatus(producer, "committed") >= N / 4);
-            long committedBefore = loadStatus(producer, "committed");
+            loads.start(producer, 1, N, "&pauseMillis=" + Math.max(1, streamMillis / N));
+            await("a quarter of the orders committed", () -> loads.status(producer, "committed") >= N / 4);
+            long committedBefore = loads.status(producer, "committed");
             stop.run();
             sleep(outageMillis);
-            long committedDuring = loadStatus(producer, "committed") - committedBefore;
+            long committedDuring = loads.status(producer, "committed") - committedBefore;
             long unpublishedAtEnd = OUTBOX ? unpublished() : 0;
             start.run();
-            awaitLoad(producer);
+            loads.awaitDone(producer);
             System.out.println(name + ": " + committedDuring + " orders committed during the outage, "
                     + unpublishedAtEnd + " outbox rows unpublished at its end");
             return new Outage(committedDuring, unpublishedAtEnd);
         }
 
-        void awaitLoad(ServiceProcess target) {
-            await(target.name() + " done", () -> http(target, "/load").contains("\"running\":false"));
-        }
-
-        long loadStatus(ServiceProcess target, String field) {
-            return number(target, "/load", field);
-        }
-
-        /** A number in the JSON that {@code GET path} answers; -1 when it is not there. */
-        long number(ServiceProcess target, String path, String field) {
-            Matcher matcher = Pattern.compile("\"" + field + "\":(\\d+)").matcher(http(target, path));
-            return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
-        }
-
         long committedOrders() throws SQLException {
             try (Connection connection = producerDb.connect(); Statement statement = connection.createStatement()) {
-                return count(statement, "SELECT count(*) FROM orders");
+                return Checker.count(statement, "SELECT count(*) FROM orders");
             }
         }
 
         /** Outbox rows neither published nor {@code DEAD}. */
         long unpublished() {
             try (Connection connection = producerDb.connect(); Statement statement = connection.createStatement()) {
-                return count(statement, UNPUBLISHED);
+                return Checker.count(statement, UNPUBLISHED);
             } catch (SQLException e) {
                 return 0;
-            }
-        }
-
-        String http(ServiceProcess target, String path) {
-            try {
-                return target.get(path).body();
-            } catch (IOException e) {
-                return "";
             }
         }
 
@@ -474,26 +437,12 @@ abstract class FaultInjectionScenarios {
          * id), with the outbox also its guarantees.
          */
         Checker.Result finish() throws Exception {
-            String last = "";
-            long stableSince = System.nanoTime();
-            long deadline = System.nanoTime() + 180_000_000_000L;
-            while (System.nanoTime() < deadline) {
+            awaitQuiet(() -> {
                 restartWhereLivenessIsDown();
-                String now = progress();
-                // a live lease is work under way: a killed producer's rows wait up to the lease's end, which may be
-                // longer than the quiet time
-                if (!now.equals(last) || now.contains(" leased ")) {
-                    last = now;
-                    stableSince = System.nanoTime();
-                }
-                long quiet = now.startsWith("all ") ? 5_000_000_000L : 20_000_000_000L;
-                if (System.nanoTime() - stableSince >= quiet) {
-                    break;
-                }
-                sleep(500);
-            }
+                return progress();
+            });
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-            Checker.Result result = Checker.check(name, attempted, producerDb, consumerDb, broker, destination,
+            Checker.Result result = Checker.check(name, loads.attempted(), producerDb, consumerDb, broker, destination,
                     restarts, seconds);
             results.add(result);
             System.out.println(Checker.Result.header() + "\n" + result.row()
@@ -547,29 +496,46 @@ abstract class FaultInjectionScenarios {
                     Connection c = consumerDb.connect();
                     Statement ps = p.createStatement();
                     Statement cs = c.createStatement()) {
-                long committed = count(ps, "SELECT count(*) FROM orders");
-                long processedIds = count(cs, "SELECT count(*) FROM processed");
-                long deliveries = count(cs, "SELECT coalesce(sum(deliveries), 0) FROM processed");
+                long committed = Checker.count(ps, "SELECT count(*) FROM orders");
+                long processedIds = Checker.count(cs, "SELECT count(*) FROM processed");
+                long deliveries = Checker.count(cs, "SELECT coalesce(sum(deliveries), 0) FROM processed");
                 boolean outbox = Checker.tableExists(p, "module_events_outbox");
-                long pending = outbox ? count(ps, UNPUBLISHED) : 0;
-                long leased = outbox ? count(ps, LEASED) : 0;
+                long pending = outbox ? Checker.count(ps, UNPUBLISHED) : 0;
+                long leased = outbox ? Checker.count(ps, LEASED) : 0;
                 return (processedIds >= committed && pending == 0 ? "all " : "some ") + processedIds + "/"
                         + deliveries + "/" + pending + (leased > 0 ? " leased " + leased : "");
             } catch (SQLException e) {
                 return "unreachable " + e.getMessage();
             }
         }
-
-        long count(Statement statement, String sql) throws SQLException {
-            try (ResultSet rows = statement.executeQuery(sql)) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 
     /** What a server's outage let through: orders committed while it was down, outbox rows waiting at its end. */
     record Outage(long committed, long unpublishedAtEnd) {
+    }
+
+    /**
+     * Waits until nothing moves: {@code progress} answers the same for 5 s once it starts with "all ", for 20 s
+     * otherwise, and never with " leased " or " loading " in it; 3 min at most.
+     */
+    static void awaitQuiet(Callable<String> progress) throws Exception {
+        String last = "";
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String now = progress.call();
+            // a live lease is work under way: a killed process's rows wait up to the lease's end, which may be longer
+            // than the quiet time
+            if (!now.equals(last) || now.contains(" leased ") || now.contains(" loading ")) {
+                last = now;
+                stableSince = System.nanoTime();
+            }
+            long quiet = now.startsWith("all ") ? 5_000_000_000L : 20_000_000_000L;
+            if (System.nanoTime() - stableSince >= quiet) {
+                return;
+            }
+            sleep(500);
+        }
     }
 
     static void await(String what, BooleanSupplier condition) {

@@ -3,53 +3,44 @@ package io.quarkiverse.moduleevents.faultinjection.producer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * The business write and its event, in one {@code @Transactional} method: the order row is inserted, then the event is
- * sent through the module's emitter; a requested rollback throws after both.
+ * sent through the module's emitter; a requested rollback throws after both. With
+ * {@code fault-injection.send-async=true} (the durable receivers' app, for its {@code @ObservesAsync} baseline) the
+ * event is sent with {@code sendAsync} instead of {@code send}: it reaches the asynchronous receivers, and a durable
+ * receiver's record is written in this transaction as with {@code send}.
  */
 @ApplicationScoped
 public class Orders {
 
-    private static final Logger LOG = Logger.getLogger(Orders.class);
-
     private final AgroalDataSource dataSource;
     private final OrderEvents events;
     private final String instance;
+    private final boolean sendAsync;
 
     Orders(AgroalDataSource dataSource, OrderEvents events,
-            @ConfigProperty(name = "fault-injection.instance", defaultValue = "producer") String instance) {
+            @ConfigProperty(name = "fault-injection.instance", defaultValue = "producer") String instance,
+            @ConfigProperty(name = "fault-injection.send-async", defaultValue = "false") boolean sendAsync) {
         this.dataSource = dataSource;
         this.events = events;
         this.instance = instance;
+        this.sendAsync = sendAsync;
     }
 
     void createSchema(@Observes StartupEvent start) throws SQLException {
-        // two instances may start at once on one database: CREATE TABLE IF NOT EXISTS can still race in the catalog
-        for (int attempt = 1;; attempt++) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS orders (business_id VARCHAR(100) PRIMARY KEY,"
-                        + " sequence INT NOT NULL, instance VARCHAR(100) NOT NULL,"
-                        + " created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())");
-                return;
-            } catch (SQLException e) {
-                if (attempt >= 5) {
-                    throw e;
-                }
-                LOG.warnf("Creating the table orders failed (%s); trying again", e.getMessage());
-            }
-        }
+        Tables.create(dataSource, "orders", "CREATE TABLE IF NOT EXISTS orders (business_id VARCHAR(100) PRIMARY KEY,"
+                + " sequence INT NOT NULL, instance VARCHAR(100) NOT NULL,"
+                + " created_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())");
     }
 
     /**
@@ -68,7 +59,12 @@ public class Orders {
                 return false;
             }
         }
-        events.send(OrderEvents.PLACED, new OrderPlaced(businessId, sequence, instance, "x".repeat(paddingBytes)));
+        OrderPlaced order = new OrderPlaced(businessId, sequence, instance, "x".repeat(paddingBytes));
+        if (sendAsync) {
+            events.sendAsync(OrderEvents.PLACED, order);
+        } else {
+            events.send(OrderEvents.PLACED, order);
+        }
         if (rollback) {
             throw new RollbackRequested(businessId);
         }
