@@ -19,7 +19,8 @@ record DurableReceiversApplication(Path targets) implements ApplicationUnderTest
 
     @Override
     public List<String> command(Case c) {
-        return ApplicationUnderTest.javaJar(targets.resolve(c.listener()).resolve("quarkus-app").resolve("quarkus-run.jar"));
+        return ApplicationUnderTest.javaJar(targets.resolve(c.listener()).resolve("quarkus-app")
+                .resolve("quarkus-run.jar"));
     }
 
     @Override
