@@ -3,6 +3,7 @@ package io.quarkiverse.moduleevents.benchmarks.springmodulith.driver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,9 +21,9 @@ final class ApplicationProcess implements AutoCloseable {
         this.client = client;
     }
 
-    static ApplicationProcess start(ApplicationUnderTest application, Map<String, String> environment, Path log,
+    static ApplicationProcess start(List<String> command, Map<String, String> environment, Path log,
             BenchClient client) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(application.command())
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

@@ -1,5 +1,6 @@
 package io.quarkiverse.moduleevents.benchmarks.springmodulith.driver;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -11,7 +12,17 @@ interface ApplicationUnderTest {
 
     String name();
 
-    List<String> command();
+    /** The command that starts the application for {@code c}. */
+    List<String> command(Case c);
 
     List<Case> cases();
+
+    /** Where {@code BENCH_CRASH_AT_ID} halts the process, for the caption of the crash table. */
+    String crashPoint(long orderId);
+
+    /** Runs {@code jar} with this JVM's {@code java}, with the same heap for every application. */
+    static List<String> javaJar(Path jar) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g", "-jar",
+                jar.toString());
+    }
 }

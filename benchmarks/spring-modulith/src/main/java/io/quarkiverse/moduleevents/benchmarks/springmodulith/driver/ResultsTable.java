@@ -11,12 +11,14 @@ import io.quarkiverse.moduleevents.benchmarks.springmodulith.driver.SideBySideDr
 final class ResultsTable {
 
     private final String application;
+    private final String crashPoint;
     private final Options options;
     private final List<ThroughputResult> throughput = new ArrayList<>();
     private final List<CrashResult> crashes = new ArrayList<>();
 
-    ResultsTable(String application, Options options) {
-        this.application = application;
+    ResultsTable(ApplicationUnderTest application, Options options) {
+        this.application = application.name();
+        this.crashPoint = application.crashPoint(options.crashAt());
         this.options = options;
     }
 
@@ -66,10 +68,9 @@ final class ResultsTable {
 
     private void renderCrashes(StringBuilder out) {
         out.append(String.format(Locale.ROOT,
-                ".%s: of %,d orders to send, the process halted (exit code 137), ending the sending, once the "
-                        + "listener's transaction for order %,d committed; then restarted until no publication was "
-                        + "outstanding%n",
-                application, options.events(), options.crashAt()));
+                ".%s: of %,d orders to send, the process halted (exit code 137), ending the sending, %s; then "
+                        + "restarted until no publication was outstanding%n",
+                application, options.events(), crashPoint));
         out.append("[cols=\"4,1,1,1,1,1,1\",options=\"header\"]\n|===\n")
                 .append("|Case |Exit code |Orders committed |Effect rows |Lost: orders without an effect row "
                         + "|Repeated: orders with two or more effect rows |Load average at start\n");

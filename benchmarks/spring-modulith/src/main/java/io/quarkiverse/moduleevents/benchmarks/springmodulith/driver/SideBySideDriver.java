@@ -14,8 +14,8 @@ import io.quarkiverse.moduleevents.benchmarks.springmodulith.driver.BenchClient.
 import io.quarkiverse.moduleevents.benchmarks.springmodulith.driver.BenchClient.Summary;
 
 /**
- * Starts PostgreSQL, then, for every case of the application under test, measures the sending rate and the
- * completion rate, and runs the crash scenario; prints the results as AsciiDoc tables and writes them to
+ * Starts PostgreSQL, then, for every application {@code --app} selects and every case of it, measures the sending
+ * rate and the completion rate, and runs the crash scenario; prints the results as AsciiDoc tables and writes them to
  * {@code <work>/results.adoc}.
  */
 public final class SideBySideDriver {
@@ -23,55 +23,57 @@ public final class SideBySideDriver {
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
 
     private final Options options;
-    private final ApplicationUnderTest application;
     private final EmbeddedDatabase database;
     private final BenchClient client;
     private int runs;
 
-    private SideBySideDriver(Options options, ApplicationUnderTest application, EmbeddedDatabase database) {
+    private SideBySideDriver(Options options, EmbeddedDatabase database) {
         this.options = options;
-        this.application = application;
         this.database = database;
         this.client = new BenchClient(options.httpPort());
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        ApplicationUnderTest application = new SpringModulithApplication(options.appJar().toAbsolutePath());
         Files.createDirectories(options.work().resolve("logs"));
         try (EmbeddedDatabase database = new EmbeddedDatabase(options.postgresPort(), options.work().resolve("pgdata"),
                 options.synchronousCommit())) {
-            new SideBySideDriver(options, application, database).run();
+            SideBySideDriver driver = new SideBySideDriver(options, database);
+            StringBuilder tables = new StringBuilder();
+            for (ApplicationUnderTest application : options.applications()) {
+                tables.append(driver.run(application)).append('\n');
+            }
+            System.out.println(tables);
+            Files.writeString(options.work().resolve("results.adoc"), tables);
         }
     }
 
-    private void run() throws Exception {
-        ResultsTable table = new ResultsTable(application.name(), options);
+    private String run(ApplicationUnderTest application) throws Exception {
+        log(application.name());
+        ResultsTable table = new ResultsTable(application, options);
         if (options.runs("throughput")) {
             for (Case c : application.cases()) {
-                table.add(throughput(c));
+                table.add(throughput(application, c));
             }
         }
         if (options.runs("crash")) {
             for (Case c : application.cases()) {
                 if (c.hasListener()) {
-                    table.add(crash(c));
+                    table.add(crash(application, c));
                 }
             }
         }
-        String tables = table.render();
-        System.out.println(tables);
-        Files.writeString(options.work().resolve("results.adoc"), tables);
+        return table.render();
     }
 
-    private ThroughputResult throughput(Case c) throws Exception {
+    private ThroughputResult throughput(ApplicationUnderTest application, Case c) throws Exception {
         double load = LoadAverage.now();
         log("throughput: " + c.label() + " (load average " + load + ")");
         Map<String, String> environment = environment(c, newDatabase());
         List<Double> sendRates = new ArrayList<>();
         List<Double> completionRates = new ArrayList<>();
         long duplicated;
-        try (ApplicationProcess app = ApplicationProcess.start(application, environment, logFile(), client)) {
+        try (ApplicationProcess app = ApplicationProcess.start(application.command(c), environment, logFile(), client)) {
             client.send(1, options.warmup());
             settle(c);
             long first = 1 + options.warmup();
@@ -95,14 +97,14 @@ public final class SideBySideDriver {
         return c.hasListener() ? client.await(Summary::settled, SETTLE_TIMEOUT) : client.summary();
     }
 
-    private CrashResult crash(Case c) throws Exception {
+    private CrashResult crash(ApplicationUnderTest application, Case c) throws Exception {
         double load = LoadAverage.now();
         log("crash at order " + options.crashAt() + ": " + c.label() + " (load average " + load + ")");
         Map<String, String> environment = environment(c, newDatabase());
         Map<String, String> crashing = new HashMap<>(environment);
         crashing.put("BENCH_CRASH_AT_ID", String.valueOf(options.crashAt()));
         int exitCode;
-        try (ApplicationProcess app = ApplicationProcess.start(application, crashing, logFile(), client)) {
+        try (ApplicationProcess app = ApplicationProcess.start(application.command(c), crashing, logFile(), client)) {
             try {
                 client.send(1, options.events());
             } catch (IOException expected) {
@@ -110,7 +112,8 @@ public final class SideBySideDriver {
             }
             exitCode = app.awaitExit(SETTLE_TIMEOUT);
         }
-        try (ApplicationProcess restarted = ApplicationProcess.start(application, environment, logFile(), client)) {
+        try (ApplicationProcess restarted = ApplicationProcess.start(application.command(c), environment, logFile(),
+                client)) {
             Summary after = client.await(summary -> summary.pending() == 0, SETTLE_TIMEOUT);
             log("  exit code " + exitCode + ", after the restart: " + after);
             return new CrashResult(c, exitCode, after, load);

@@ -2,6 +2,7 @@ package io.quarkiverse.moduleevents.benchmarks.springmodulith.driver;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The Spring Boot application of this project, without a listener, with a plain one, and with the registry. */
@@ -13,9 +14,8 @@ record SpringModulithApplication(Path jar) implements ApplicationUnderTest {
     }
 
     @Override
-    public List<String> command() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g", "-jar",
-                jar.toString());
+    public List<String> command(Case c) {
+        return ApplicationUnderTest.javaJar(jar);
     }
 
     @Override
@@ -26,6 +26,11 @@ record SpringModulithApplication(Path jar) implements ApplicationUnderTest {
                 registry("update"),
                 registry("delete"),
                 registry("archive"));
+    }
+
+    @Override
+    public String crashPoint(long orderId) {
+        return String.format(Locale.ROOT, "once the listener's transaction for order %,d committed", orderId);
     }
 
     private static Case registry(String completionMode) {
