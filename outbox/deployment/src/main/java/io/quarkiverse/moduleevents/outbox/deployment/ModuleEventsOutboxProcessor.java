@@ -38,6 +38,7 @@ import io.quarkiverse.moduleevents.outbox.runtime.DurableReceiverSet;
 import io.quarkiverse.moduleevents.outbox.runtime.DurableRecordRows;
 import io.quarkiverse.moduleevents.outbox.runtime.InboxCleanup;
 import io.quarkiverse.moduleevents.outbox.runtime.InboxRows;
+import io.quarkiverse.moduleevents.outbox.runtime.NoDeliveryTimes;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxDataSource;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxInbox;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRecorder;
@@ -45,6 +46,7 @@ import io.quarkiverse.moduleevents.outbox.runtime.OutboxRelay;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxSchema;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxService;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxSnapshots;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxStartup;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxWriter;
 import io.quarkiverse.moduleevents.outbox.runtime.StoreOutboxAdmin;
@@ -62,6 +64,9 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 class ModuleEventsOutboxProcessor {
 
@@ -70,6 +75,9 @@ class ModuleEventsOutboxProcessor {
     private static final DotName DURABLE = DotName.createSimple(Durable.class);
     private static final DotName REMOTE = DotName.createSimple(Remote.class);
     private static final List<String> SUPPORTED_KINDS = List.of("postgresql", "h2");
+    /** the package of the classes that use Micrometer, named rather than loaded: it may be absent */
+    private static final String METERS = "io.quarkiverse.moduleevents.outbox.runtime.metrics.";
+    private static final String READINESS_CHECK = "io.quarkiverse.moduleevents.outbox.runtime.health.OutboxReadinessCheck";
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -129,8 +137,35 @@ class ModuleEventsOutboxProcessor {
         return dataSource.isEmpty() ? null
                 : AdditionalBeanBuildItem.builder().setUnremovable()
                         .addBeanClasses(OutboxService.class, OutboxSchema.class, OutboxRows.class,
-                                OutboxWriter.class, OutboxRelay.class, OutboxStartup.class, StoreOutboxAdmin.class)
+                                OutboxWriter.class, OutboxRelay.class, OutboxStartup.class, StoreOutboxAdmin.class,
+                                NoDeliveryTimes.class)
                         .build();
+    }
+
+    /**
+     * The meters of the outbox, with {@code quarkus-micrometer}; their classes are not loaded without it.
+     */
+    @BuildStep
+    AdditionalBeanBuildItem registerMeters(Optional<OutboxDataSourceBuildItem> dataSource,
+            Optional<MetricsCapabilityBuildItem> metrics) {
+        boolean micrometer = metrics.map(present -> present.metricsSupported(MetricsFactory.MICROMETER)).orElse(false);
+        return dataSource.isEmpty() || !micrometer ? null
+                : AdditionalBeanBuildItem.builder().setUnremovable()
+                        .addBeanClasses(OutboxSnapshots.class.getName(), METERS + "MicrometerDeliveryTimes",
+                                METERS + "OutboxGauges")
+                        .build();
+    }
+
+    /**
+     * The readiness check {@code module-events-outbox}, with {@code quarkus-smallrye-health}.
+     */
+    @BuildStep
+    void registerReadinessCheck(Optional<OutboxDataSourceBuildItem> dataSource, Capabilities capabilities,
+            BuildProducer<AdditionalBeanBuildItem> beans, BuildProducer<HealthBuildItem> healthChecks) {
+        if (dataSource.isPresent() && capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(OutboxSnapshots.class));
+            healthChecks.produce(new HealthBuildItem(READINESS_CHECK, true));
+        }
     }
 
     @BuildStep

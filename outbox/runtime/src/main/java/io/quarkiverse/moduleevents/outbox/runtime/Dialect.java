@@ -109,7 +109,8 @@ enum Dialect {
      * @param receivers a condition on {@code o.receiver}
      */
     String receiverClaimStatement(String receivers) {
-        return "SELECT o.id, o.receiver, o.event_name, o.module, o.subject, o.payload, o.remote, o.attempts"
+        return "SELECT o.id, o.receiver, o.event_name, o.module, o.subject, o.payload, o.remote, o.attempts,"
+                + " o.created_at"
                 + " FROM module_events_outbox o"
                 + " WHERE o.service = ? AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
                 + " AND (o.lease_until IS NULL OR o.lease_until <= ?)"

@@ -60,12 +60,13 @@ public class DurableDelivery extends BatchWorker {
     private final ObjectMapper objectMapper;
     private final OutboxRuntimeConfig.Relay config;
     private final ReceiverClaim claim;
+    private final DeliveryTimes deliveryTimes;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     DurableDelivery(OutboxDataSource dataSource, DurableRecordRows records, OutboxRows outboxRows,
             DurableReceiverSet receivers, DeclaredEventFiring firing, ObjectMapper objectMapper,
-            OutboxRuntimeConfig config) {
+            OutboxRuntimeConfig config, DeliveryTimes deliveryTimes) {
         super(config.relay(), "module-events-outbox-durable-delivery", "Durable receivers' delivery");
         this.dataSource = dataSource;
         this.records = records;
@@ -75,6 +76,7 @@ public class DurableDelivery extends BatchWorker {
         this.objectMapper = objectMapper;
         this.config = config.relay();
         this.claim = records.claimOf(receivers.receivers());
+        this.deliveryTimes = deliveryTimes;
     }
 
     /**
@@ -129,6 +131,7 @@ public class DurableDelivery extends BatchWorker {
                     throw new LeaseLostException();
                 }
             });
+            deliveryTimes.delivered(DeliveryTimes.Kind.RECEIVER, record.createdAt());
             return true;
         } catch (LeaseLostException e) {
             LOG.warnf("A durable receiver's record was delivered after its lease ended and another instance claimed"

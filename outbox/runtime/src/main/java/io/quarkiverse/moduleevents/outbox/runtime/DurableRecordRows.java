@@ -105,7 +105,8 @@ public class DurableRecordRows {
                             result.getString("receiver"),
                             new DurableEvent(result.getString("module"), result.getString("event_name"),
                                     result.getString("subject"), result.getBoolean("remote")),
-                            result.getBytes("payload"), result.getInt("attempts")));
+                            result.getBytes("payload"), result.getInt("attempts"),
+                            result.getObject("created_at", OffsetDateTime.class).toInstant()));
                 }
             }
         }
@@ -145,8 +146,10 @@ public class DurableRecordRows {
      * @param event the event
      * @param payload the payload as JSON
      * @param attempts how many deliveries of it failed before
+     * @param createdAt when it was written, in the sender's transaction
      */
-    record DurableRecord(String id, String receiver, DurableEvent event, byte[] payload, int attempts) {
+    record DurableRecord(String id, String receiver, DurableEvent event, byte[] payload, int attempts,
+            Instant createdAt) {
     }
 
     /**

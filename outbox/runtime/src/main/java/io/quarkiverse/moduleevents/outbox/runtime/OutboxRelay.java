@@ -76,11 +76,12 @@ public class OutboxRelay extends BatchWorker {
     private final OutboxRuntimeConfig.Relay config;
     private final boolean keepPublished;
     private final Claim claim;
+    private final DeliveryTimes deliveryTimes;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     OutboxRelay(OutboxDataSource dataSource, OutboxRows outboxRows, OutgoingEventSender sender,
-            OutboxRuntimeConfig config) {
+            OutboxRuntimeConfig config, DeliveryTimes deliveryTimes) {
         super(config.relay(), "module-events-outbox-relay", "Outbox relay");
         this.dataSource = dataSource;
         this.outboxRows = outboxRows;
@@ -88,6 +89,7 @@ public class OutboxRelay extends BatchWorker {
         this.config = config.relay();
         this.keepPublished = config.publishedRetention() == PublishedRetention.KEEP;
         this.claim = outboxRows.claimOf(sender.routes());
+        this.deliveryTimes = deliveryTimes;
     }
 
     /**
@@ -136,7 +138,9 @@ public class OutboxRelay extends BatchWorker {
     }
 
     private CompletableFuture<Void> send(OutgoingEvent event) {
-        return sender.send(event).toCompletableFuture();
+        CompletableFuture<Void> sent = sender.send(event).toCompletableFuture();
+        sent.thenRun(() -> deliveryTimes.delivered(DeliveryTimes.Kind.CHANNEL, event.time().toInstant()));
+        return sent;
     }
 
     /**

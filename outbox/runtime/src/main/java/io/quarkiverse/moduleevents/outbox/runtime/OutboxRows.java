@@ -62,7 +62,8 @@ public class OutboxRows {
                 next_attempt_at, last_error
             FROM module_events_outbox WHERE service = ? AND status = ? ORDER BY seq %s""";
     private static final String COUNT_BY_STATUS = """
-            SELECT status, COUNT(*) AS total, SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) AS failing
+            SELECT status, COUNT(*) AS total, SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END) AS failing,
+                MIN(created_at) AS oldest
             FROM module_events_outbox WHERE service = ? GROUP BY status""";
     private static final String RESUBMIT_DEAD = """
             UPDATE module_events_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?
@@ -286,8 +287,16 @@ public class OutboxRows {
     }
 
     OutboxCounts counts() throws SQLException {
+        return snapshot().counts();
+    }
+
+    /**
+     * @return the counts of this service's rows and the creation time of its oldest pending row, in one query
+     */
+    OutboxSnapshot snapshot() throws SQLException {
         Map<OutboxStatus, Long> byStatus = new EnumMap<>(OutboxStatus.class);
         long failing = 0;
+        Instant oldestPending = null;
         try (Connection connection = dataSource.connection();
                 PreparedStatement select = connection.prepareStatement(COUNT_BY_STATUS)) {
             select.setString(1, service);
@@ -297,12 +306,14 @@ public class OutboxRows {
                     byStatus.put(status, result.getLong("total"));
                     if (status == OutboxStatus.PENDING) {
                         failing = result.getLong("failing");
+                        oldestPending = result.getObject("oldest", OffsetDateTime.class).toInstant();
                     }
                 }
             }
         }
-        return new OutboxCounts(byStatus.getOrDefault(OutboxStatus.PENDING, 0L), failing,
-                byStatus.getOrDefault(OutboxStatus.PUBLISHED, 0L), byStatus.getOrDefault(OutboxStatus.DEAD, 0L));
+        return new OutboxSnapshot(new OutboxCounts(byStatus.getOrDefault(OutboxStatus.PENDING, 0L), failing,
+                byStatus.getOrDefault(OutboxStatus.PUBLISHED, 0L), byStatus.getOrDefault(OutboxStatus.DEAD, 0L)),
+                oldestPending);
     }
 
     /**

@@ -92,6 +92,25 @@ public interface OutboxRuntimeConfig {
     Inbox inbox();
 
     /**
+     * The readiness check `module-events-outbox`, with `quarkus-smallrye-health`.
+     */
+    Health health();
+
+    /**
+     * The readiness check `module-events-outbox`, present when the application has `quarkus-smallrye-health`.
+     */
+    interface Health {
+
+        /**
+         * How old the oldest pending row of this service (a broker row or a durable receiver's record) may be before
+         * the readiness check reports `DOWN`: the relay cannot publish, or a durable receiver keeps failing. `DEAD`
+         * rows alone never make it `DOWN`.
+         */
+        @WithDefault("5M")
+        Duration maxLag();
+    }
+
+    /**
      * The inbox, when it is enabled (`inbox.enabled`): it records the CloudEvents `source` and `id` of every
      * incoming event in `module_events_inbox`, and deletes each record once it is older than `retention`.
      */
