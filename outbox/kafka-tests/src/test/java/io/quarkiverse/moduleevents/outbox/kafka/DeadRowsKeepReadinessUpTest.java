@@ -1,6 +1,7 @@
 package io.quarkiverse.moduleevents.outbox.kafka;
 
 import static io.quarkiverse.moduleevents.outbox.kafka.ReadinessCheck.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,10 +23,12 @@ import io.quarkiverse.moduleevents.outbox.OutboxEntry;
 import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.RestAssured;
 
 /**
  * A {@code DEAD} row older than {@code health.max-lag} keeps the readiness check {@code UP}: it waits for a person,
- * not for the instance. The gauge of {@code DEAD} rows counts it, and a failed delivery is not timed.
+ * not for the instance. The gauge of {@code DEAD} rows counts it, a failed delivery is not timed, and Prometheus's
+ * {@code /q/metrics} shows the meters under the names the documentation's queries use.
  */
 class DeadRowsKeepReadinessUpTest {
 
@@ -69,6 +72,10 @@ class DeadRowsKeepReadinessUpTest {
                 .body(ReadinessCheck.CHECK + ".data.pending", is(0));
         assertEquals(0, meters.lag(), "no row is pending");
         assertEquals(0, meters.deliveries("receiver"), "a failed delivery is not timed");
+        RestAssured.get("/q/metrics").then()
+                .body(containsString("module_events_outbox_rows{status=\"dead\"} 1"))
+                .body(containsString("module_events_outbox_lag_seconds 0"))
+                .body(containsString("module_events_outbox_delivery_seconds_count{kind=\"channel\"} 1"));
     }
 
     @Singleton

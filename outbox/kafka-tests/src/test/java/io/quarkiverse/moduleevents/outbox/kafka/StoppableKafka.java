@@ -10,7 +10,7 @@ import io.quarkiverse.moduleevents.testsupport.KafkaServer;
  * A Kafka broker of its own (test-support's {@link KafkaServer}, inside this JVM) for a test that stops and starts it,
  * away from {@link SharedKafka}. A test class is loaded twice, by JUnit, which configures the application, and by the
  * application, which runs the test: the port is chosen once, and the broker belongs to the application's copy, which
- * the test starts before it sends.
+ * the test starts before it sends and closes at its end.
  */
 final class StoppableKafka {
 
@@ -35,12 +35,19 @@ final class StoppableKafka {
             bootstrapServers();
             kafka = new KafkaServer(Integer.parseInt(System.getProperty(PORT)),
                     Path.of("target", "kafka-data", UUID.randomUUID().toString()));
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
         }
         kafka.start();
     }
 
     static synchronized void stop() {
         kafka.stop();
+    }
+
+    /**
+     * Stops the broker and deletes its log directory, leaving the port to the next test.
+     */
+    static synchronized void close() {
+        kafka.close();
+        kafka = null;
     }
 }

@@ -12,6 +12,7 @@ final class OutboxConfigCheck {
 
     private static final String RELAY = "quarkus.module-events.outbox.relay.";
     private static final String INBOX = "quarkus.module-events.outbox.inbox.";
+    private static final String HEALTH = "quarkus.module-events.outbox.health.";
 
     private OutboxConfigCheck() {
     }
@@ -32,6 +33,7 @@ final class OutboxConfigCheck {
                 .positive(RELAY + "send-timeout", relay.sendTimeout())
                 .positive(INBOX + "retention", inbox.retention())
                 .positive(INBOX + "cleanup-interval", inbox.cleanupInterval())
+                .positive(HEALTH + "max-lag", outbox.health().maxLag())
                 .check();
     }
 }

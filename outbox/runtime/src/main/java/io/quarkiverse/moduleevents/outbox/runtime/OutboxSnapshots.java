@@ -15,7 +15,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public class OutboxSnapshots {
 
-    static final long MAX_AGE_MILLIS = 1000;
+    private static final long MAX_AGE_MILLIS = 1000;
 
     private final OutboxDataSource dataSource;
     private final OutboxRows outboxRows;
@@ -46,5 +46,4 @@ public class OutboxSnapshots {
         }
         return latest;
     }
-
 }

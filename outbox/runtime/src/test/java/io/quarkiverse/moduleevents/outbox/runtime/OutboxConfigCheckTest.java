@@ -39,6 +39,8 @@ class OutboxConfigCheckTest {
             "inbox.retention        | 0    | " + POSITIVE,
             "inbox.retention        | -7D  | " + POSITIVE,
             "inbox.cleanup-interval | 0    | " + POSITIVE,
+            "health.max-lag         | 0    | " + POSITIVE,
+            "health.max-lag         | -5M  | " + POSITIVE,
     })
     void aValueOutOfRangeFailsTheStartNamingKeyValueAndRange(String key, String value, String range) {
         ConfigurationException failure = assertThrows(ConfigurationException.class,
@@ -58,7 +60,8 @@ class OutboxConfigCheckTest {
                 "quarkus.module-events.outbox.relay.max-backoff", "1MS",
                 "quarkus.module-events.outbox.relay.send-timeout", "1MS",
                 "quarkus.module-events.outbox.inbox.retention", "1MS",
-                "quarkus.module-events.outbox.inbox.cleanup-interval", "1MS"));
+                "quarkus.module-events.outbox.inbox.cleanup-interval", "1MS",
+                "quarkus.module-events.outbox.health.max-lag", "1MS"));
     }
 
     private static void check(Map<String, String> properties) {

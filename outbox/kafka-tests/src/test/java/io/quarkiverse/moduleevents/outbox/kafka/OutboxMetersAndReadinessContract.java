@@ -15,7 +15,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.moduleevents.outbox.Durable;
@@ -28,31 +27,36 @@ import io.quarkus.test.QuarkusUnitTest;
  * publish, the pending rows and their lag grow and the readiness check {@code module-events-outbox} goes {@code DOWN}
  * once the oldest pending row is older than {@code health.max-lag}; once the broker is back and the rows are out, both
  * are back to zero and the check is {@code UP}. The delivery timer counts the rows acknowledged by the broker and the
- * records delivered to a durable receiver.
+ * records delivered to a durable receiver. Run on each database by a subclass that configures the datasource.
  */
-class OutboxMetersAndReadinessOnKafkaTest {
+abstract class OutboxMetersAndReadinessContract {
 
-    private static final String TOPIC = "observed-orders";
+    static final String TOPIC = "observed-orders";
 
-    @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Receiver.class,
-                    StoppableKafka.class, OutboxMeters.class, ReadinessCheck.class))
-            .overrideConfigKey("quarkus.application.name", "shop")
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-observed;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.module-events.outbox.relay.poll-interval", "100ms")
-            .overrideConfigKey("quarkus.module-events.outbox.relay.send-timeout", "1s")
-            .overrideConfigKey("quarkus.module-events.outbox.relay.initial-backoff", "100ms")
-            .overrideConfigKey("quarkus.module-events.outbox.relay.max-backoff", "500ms")
-            .overrideConfigKey("quarkus.module-events.outbox.relay.max-attempts", "1000")
-            .overrideConfigKey("quarkus.module-events.outbox.health.max-lag", "2s")
-            .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", OrderEvents.ORDER_PLACED)
-            .overrideConfigKey("mp.messaging.outgoing.order-out.connector", "smallrye-kafka")
-            .overrideConfigKey("mp.messaging.outgoing.order-out.topic", TOPIC)
-            .overrideConfigKey("kafka.bootstrap.servers", StoppableKafka.bootstrapServers())
-            .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    /**
+     * @param databaseClasses the classes that the datasource's configuration needs
+     * @return the application's configuration, but for its datasource
+     */
+    static QuarkusUnitTest application(Class<?>... databaseClasses) {
+        return new QuarkusUnitTest()
+                .withApplicationRoot(root -> root.addClasses(OutboxMetersAndReadinessContract.class, OrderEvents.class,
+                        Order.class, Receiver.class, StoppableKafka.class, OutboxMeters.class, ReadinessCheck.class)
+                        .addClasses(databaseClasses))
+                .overrideConfigKey("quarkus.application.name", "shop")
+                .overrideConfigKey("quarkus.module-events.outbox.relay.poll-interval", "100ms")
+                .overrideConfigKey("quarkus.module-events.outbox.relay.send-timeout", "1s")
+                .overrideConfigKey("quarkus.module-events.outbox.relay.initial-backoff", "100ms")
+                .overrideConfigKey("quarkus.module-events.outbox.relay.max-backoff", "500ms")
+                .overrideConfigKey("quarkus.module-events.outbox.relay.max-attempts", "1000")
+                .overrideConfigKey("quarkus.module-events.outbox.health.max-lag", "2s")
+                .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events",
+                        OrderEvents.ORDER_PLACED)
+                .overrideConfigKey("mp.messaging.outgoing.order-out.connector", "smallrye-kafka")
+                .overrideConfigKey("mp.messaging.outgoing.order-out.topic", TOPIC)
+                .overrideConfigKey("kafka.bootstrap.servers", StoppableKafka.bootstrapServers())
+                .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
+                .overrideConfigKey("quarkus.http.test-port", "0");
+    }
 
     @Inject
     OrderEvents orders;
@@ -65,8 +69,15 @@ class OutboxMetersAndReadinessOnKafkaTest {
 
     @Test
     void rowsAndLagGrowWhileTheBrokerIsDownAndTheCheckGoesDownThenUpAgain() {
-        OutboxMeters meters = new OutboxMeters(registry);
         StoppableKafka.start();
+        try {
+            deliversThroughAnOutage(new OutboxMeters(registry));
+        } finally {
+            StoppableKafka.close();
+        }
+    }
+
+    private void deliversThroughAnOutage(OutboxMeters meters) {
         send("a-1");
         await("the event reaches the broker and the durable receiver", () -> receiver.orders.contains("a-1")
                 && meters.deliveries("channel") == 1 && meters.deliveries("receiver") == 1);
