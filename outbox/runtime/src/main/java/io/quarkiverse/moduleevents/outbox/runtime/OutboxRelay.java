@@ -24,6 +24,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.messaging.spi.ChannelClosedException;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing.TraceStep;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSender;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
@@ -76,12 +78,14 @@ public class OutboxRelay extends BatchWorker {
     private final OutboxRuntimeConfig.Relay config;
     private final boolean keepPublished;
     private final Claim claim;
+    private final EventTracing tracing;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     OutboxRelay(OutboxDataSource dataSource, OutboxRows outboxRows, OutgoingEventSender sender,
-            OutboxRuntimeConfig config) {
+            OutboxRuntimeConfig config, EventTracing tracing) {
         super(config.relay(), "module-events-outbox-relay", "Outbox relay");
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.outboxRows = outboxRows;
         this.sender = sender;
@@ -124,8 +128,8 @@ public class OutboxRelay extends BatchWorker {
         for (ClaimedRow row : rows) {
             OutgoingEvent event = row.event();
             CompletableFuture<Void> previous = event.subject() == null ? null : lastOfSubject.get(event.subject());
-            CompletableFuture<Void> sent = previous == null ? send(event)
-                    : previous.handle((ignored, failure) -> failure == null ? send(event)
+            CompletableFuture<Void> sent = previous == null ? send(row)
+                    : previous.handle((ignored, failure) -> failure == null ? send(row)
                             : CompletableFuture.<Void> failedFuture(HELD_BACK)).thenCompose(next -> next);
             if (event.subject() != null) {
                 lastOfSubject.put(event.subject(), sent);
@@ -135,8 +139,17 @@ public class OutboxRelay extends BatchWorker {
         return sends;
     }
 
-    private CompletableFuture<Void> send(OutgoingEvent event) {
-        return sender.send(event).toCompletableFuture();
+    /**
+     * Sends the row's event under the sender's trace context stored with it, in a span of its own.
+     */
+    private CompletableFuture<Void> send(ClaimedRow row) {
+        if (row.trace() == null) {
+            return sender.send(row.event()).toCompletableFuture();
+        }
+        try (EventTracing.Scope span = tracing.continueTrace("publish " + row.event().name(), TraceStep.PUBLISH,
+                row.trace())) {
+            return sender.send(row.event()).toCompletableFuture();
+        }
     }
 
     /**
