@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -47,8 +48,10 @@ public class OpenTelemetryEventTracing implements EventTracing {
     private final Tracer tracer;
 
     @Inject
-    OpenTelemetryEventTracing(OpenTelemetry openTelemetry) {
-        this.tracer = openTelemetry.getTracer("io.quarkiverse.moduleevents");
+    OpenTelemetryEventTracing(Instance<OpenTelemetry> openTelemetry) {
+        // no bean when the application turns OpenTelemetry off at build time (quarkus.otel.enabled=false)
+        this.tracer = (openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop())
+                .getTracer("io.quarkiverse.moduleevents");
     }
 
     @Override
