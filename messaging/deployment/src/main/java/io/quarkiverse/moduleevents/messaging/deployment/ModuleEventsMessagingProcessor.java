@@ -32,9 +32,13 @@ import io.quarkiverse.moduleevents.messaging.runtime.OutgoingChannels;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingForwarder;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingRoute;
 import io.quarkiverse.moduleevents.messaging.runtime.RoutedEventSender;
+import io.quarkiverse.moduleevents.messaging.runtime.tracing.NoEventTracing;
+import io.quarkiverse.moduleevents.messaging.runtime.tracing.OpenTelemetryEventTracing;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -68,6 +72,17 @@ class ModuleEventsMessagingProcessor {
                         DirectPublisher.class, AfterCommit.class, OutgoingForwarder.class, RoutedEventSender.class,
                         IncomingEventReceiver.class)
                 .build();
+    }
+
+    /**
+     * Carries the sender's trace only when the application has {@code quarkus-opentelemetry}, so that the tracing
+     * classes, and the optional OpenTelemetry API they use, are loaded only then.
+     */
+    @BuildStep
+    AdditionalBeanBuildItem registerTracing(Capabilities capabilities) {
+        return AdditionalBeanBuildItem.unremovableOf(capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)
+                ? OpenTelemetryEventTracing.class
+                : NoEventTracing.class);
     }
 
     @BuildStep

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -94,6 +95,7 @@ class OutgoingEventsTest {
         assertTrue(!cloudEvent.getTimeStamp().orElseThrow().isBefore(before.minusSeconds(1)));
         assertEquals(Optional.of("application/json"), cloudEvent.getDataContentType());
         assertEquals(Optional.of("u-1"), cloudEvent.getSubject(), "the @EventSubject of User");
+        assertEquals(Map.of(), cloudEvent.getExtensions(), "no trace context without quarkus-opentelemetry");
         assertEquals(sentBefore + 1, counters.sent("user-out"), "the sink acknowledged it");
     }
 

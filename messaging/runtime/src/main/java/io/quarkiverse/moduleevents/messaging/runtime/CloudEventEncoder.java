@@ -15,9 +15,12 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 
 /**
  * Turns a payload into an {@link OutgoingEvent} (its JSON data, subject and CloudEvents attributes), and an
@@ -28,14 +31,19 @@ public class CloudEventEncoder {
 
     static final String JSON = "application/json";
 
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
+
     private final ObjectMapper objectMapper;
     private final MessagingBridgeConfig config;
+    private final EventTracing tracing;
     private volatile String source;
 
     @Inject
-    CloudEventEncoder(ObjectMapper objectMapper, MessagingBridgeConfig config) {
+    CloudEventEncoder(ObjectMapper objectMapper, MessagingBridgeConfig config, EventTracing tracing) {
         this.objectMapper = objectMapper;
         this.config = config;
+        this.tracing = tracing;
     }
 
     /**
@@ -63,20 +71,29 @@ public class CloudEventEncoder {
 
     /**
      * @param outcome completed when the broker acknowledges the message, completed exceptionally when it rejects it
+     * @param trace the sender's trace context, carried as the CloudEvents distributed-tracing extension; {@code null}
+     *        when there is none
      */
-    static Message<byte[]> message(OutgoingEvent event, OutgoingRoute route, CompletableFuture<Void> outcome) {
-        OutgoingCloudEventMetadata<byte[]> cloudEvent = OutgoingCloudEventMetadata.<byte[]> builder()
+    Message<byte[]> message(OutgoingEvent event, OutgoingRoute route, CompletableFuture<Void> outcome,
+            EventTraceContext trace) {
+        OutgoingCloudEventMetadataBuilder<byte[]> builder = OutgoingCloudEventMetadata.<byte[]> builder()
                 .withId(event.id())
                 .withType(event.name())
                 .withSource(URI.create(event.source()))
                 .withTimestamp(event.time().toZonedDateTime())
                 .withDataContentType(JSON)
-                .withSubject(event.subject())
-                .build();
+                .withSubject(event.subject());
+        if (trace != null) {
+            builder.withExtension(TRACEPARENT, trace.traceparent());
+            if (trace.tracestate() != null && !trace.tracestate().isEmpty()) {
+                builder.withExtension(TRACESTATE, trace.tracestate());
+            }
+        }
+        OutgoingCloudEventMetadata<byte[]> cloudEvent = builder.build();
         Metadata metadata = route.isKafkaKey() && event.subject() != null
                 ? Metadata.of(cloudEvent, KafkaRecordKey.of(event.subject()))
                 : Metadata.of(cloudEvent);
-        return Message.of(event.data(), metadata)
+        return tracing.publishedUnder(Message.of(event.data(), metadata)
                 .withAck(() -> {
                     outcome.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -84,7 +101,7 @@ public class CloudEventEncoder {
                 .withNack(reason -> {
                     outcome.completeExceptionally(reason);
                     return CompletableFuture.completedFuture(null);
-                });
+                }), trace);
     }
 
     private String source() {

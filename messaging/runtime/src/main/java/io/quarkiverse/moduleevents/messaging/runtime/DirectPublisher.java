@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+
 /**
  * Sends outgoing events at most once, without the outbox. A send never blocks its caller: the message is handed to the
  * channel's emitter, and its acknowledgement, rejection or time-out is handled when it comes. At most
@@ -35,10 +37,11 @@ public class DirectPublisher {
     }
 
     /**
-     * Encodes and sends the event; a payload that cannot be serialised fails the send, which is logged and counted,
+     * Encodes and sends the event, under the sender's trace context {@code trace} ({@code null} when none); a payload that
+     * cannot be serialised fails the send, which is logged and counted,
      * not the caller.
      */
-    void publish(OutgoingRoute route, Object payload) {
+    void publish(OutgoingRoute route, Object payload, EventTraceContext trace) {
         String id = UUID.randomUUID().toString();
         if (pending.incrementAndGet() > config.maxPendingSends()) {
             pending.decrementAndGet();
@@ -50,7 +53,7 @@ public class DirectPublisher {
         outcome.orTimeout(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ignored, failure) -> completed(id, route, failure));
         try {
-            channels.send(route.getChannel(), CloudEventEncoder.message(encoder.encode(id, route, payload), route, outcome),
+            channels.send(route.getChannel(), encoder.message(encoder.encode(id, route, payload), route, outcome, trace),
                     outcome);
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 
 /**
@@ -38,7 +39,8 @@ final class IncomingCloudEvents {
                     parsed.getSource() == null ? null : parsed.getSource().toString(), parsed.getType(),
                     parsed.getTimeStamp().map(DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).orElse(null),
                     parsed.getDataSchema().map(URI::toString).orElse(null), parsed.getDataContentType().orElse(null),
-                    message.getPayload());
+                    message.getPayload(), EventTraceContext.of(extension(parsed, "traceparent"),
+                            extension(parsed, "tracestate")));
         }
         if (KAFKA.equals(connector)) {
             return KafkaCloudEvents.read(message);
@@ -71,6 +73,10 @@ final class IncomingCloudEvents {
         }
         return new IncomingCloudEvent(specVersion, id, source, type, attribute.apply("time"),
                 attribute.apply("dataschema"), contentType == null ? attribute.apply("datacontenttype") : contentType,
-                body);
+                body, EventTraceContext.of(attribute.apply("traceparent"), attribute.apply("tracestate")));
+    }
+
+    private static String extension(IncomingCloudEventMetadata<?> parsed, String name) {
+        return parsed.getExtension(name).map(Object::toString).orElse(null);
     }
 }

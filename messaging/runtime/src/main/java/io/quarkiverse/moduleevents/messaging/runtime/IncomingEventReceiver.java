@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.moduleevents.messaging.Remote;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing.TraceStep;
 import io.quarkiverse.moduleevents.messaging.spi.IncomingEventInbox;
 import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
 
@@ -39,6 +41,9 @@ import io.quarkiverse.moduleevents.spi.DeclaredEventFiring;
  * transaction that records the message's {@code source} and {@code id}: the message is acknowledged after that
  * transaction committed, acknowledged and dropped when the inbox has seen it before, and rejected when the
  * transaction rolled back.
+ * <p>
+ * The receivers, synchronous and asynchronous, run inside a span whose parent is the sender's context, the message's
+ * CloudEvents {@code traceparent}, when the application traces ({@link EventTracing}).
  */
 @Singleton
 public class IncomingEventReceiver {
@@ -57,12 +62,15 @@ public class IncomingEventReceiver {
     /** {@code null} without the outbox's inbox */
     private final IncomingEventInbox inbox;
     private final DeclaredEventFiring firing;
+    private final EventTracing tracing;
 
     @Inject
     IncomingEventReceiver(BridgeRoutes routes, ObjectMapper objectMapper, ChannelCounters counters,
-            MessagingBridgeConfig config, Instance<IncomingEventInbox> inbox, DeclaredEventFiring firing) {
+            MessagingBridgeConfig config, Instance<IncomingEventInbox> inbox, DeclaredEventFiring firing,
+            EventTracing tracing) {
         this.routes = routes;
         this.firing = firing;
+        this.tracing = tracing;
         this.objectMapper = objectMapper;
         this.counters = counters;
         this.recentIds = new RecentEventIds(config.incomingDuplicates().window(),
@@ -120,6 +128,14 @@ public class IncomingEventReceiver {
             return reject(channel, message, "Event data cannot be decoded into " + route.getPayloadType().getName()
                     + subject + ": " + DecodingFailure.describe(e), null);
         }
+        try (EventTracing.Scope span = tracing.continueTrace("process " + route.getName(), TraceStep.PROCESS,
+                cloudEvent.trace())) {
+            return deliver(channel, message, route, source, id, subject, payload);
+        }
+    }
+
+    private CompletionStage<Void> deliver(String channel, Message<?> message, IncomingRoute route, String source,
+            String id, String subject, Object payload) {
         Runnable fire = () -> firing.fire(route.getModule(), route.getName(), payload, Remote.Literal.INSTANCE);
         try {
             if (inbox == null) {

@@ -7,6 +7,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSink;
 import io.quarkiverse.moduleevents.spi.SentEventForwarder;
 
@@ -15,7 +17,8 @@ import io.quarkiverse.moduleevents.spi.SentEventForwarder;
  * taken on the sender's thread, before any local receiver runs, and, for each of its channels, handed to the
  * {@link OutgoingEventSink} when a sibling extension (the outbox) provides one, which keeps it in the sender's
  * transaction, or else published by the {@link DirectPublisher} once that transaction commits (at once without one).
- * Events that came from a broker are fired by the bridge, not sent through an emitter, so they never come here. Not
+ * Either way the message carries the sender's trace context ({@link EventTracing}). Events that came from a broker are fired by
+ * the bridge, not sent through an emitter, so they never come here. Not
  * for applications.
  */
 @Singleton
@@ -25,13 +28,15 @@ public class OutgoingForwarder implements SentEventForwarder {
     private final CloudEventEncoder encoder;
     private final DirectPublisher publisher;
     private final AfterCommit afterCommit;
+    private final EventTracing tracing;
     /** {@code null} without the outbox */
     private final OutgoingEventSink sink;
 
     @Inject
     OutgoingForwarder(BridgeRoutes routes, CloudEventEncoder encoder, DirectPublisher publisher,
-            AfterCommit afterCommit, Instance<OutgoingEventSink> sink) {
+            AfterCommit afterCommit, EventTracing tracing, Instance<OutgoingEventSink> sink) {
         this.routes = routes;
+        this.tracing = tracing;
         this.encoder = encoder;
         this.publisher = publisher;
         this.afterCommit = afterCommit;
@@ -57,9 +62,11 @@ public class OutgoingForwarder implements SentEventForwarder {
             }
             return;
         }
+        // the sender's context, taken on its thread: the commit may run the publication elsewhere
+        EventTraceContext trace = tracing.current();
         afterCommit.run(() -> {
             for (OutgoingRoute route : outgoing) {
-                publisher.publish(route, payload);
+                publisher.publish(route, payload, trace);
             }
         }, name);
     }

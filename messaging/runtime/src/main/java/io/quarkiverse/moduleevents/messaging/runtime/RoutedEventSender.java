@@ -8,22 +8,28 @@ import java.util.concurrent.CompletionStage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSender;
 
 /**
- * Sends the events an outgoing sink kept, on the channels this application routes.
+ * Sends the events an outgoing sink kept, on the channels this application routes, under the current trace context:
+ * the sink's relay makes the context it stored with an event current while it sends it.
  */
 @Singleton
 public class RoutedEventSender implements OutgoingEventSender {
 
     private final BridgeRoutes routes;
     private final OutgoingChannels channels;
+    private final CloudEventEncoder encoder;
+    private final EventTracing tracing;
 
     @Inject
-    RoutedEventSender(BridgeRoutes routes, OutgoingChannels channels) {
+    RoutedEventSender(BridgeRoutes routes, OutgoingChannels channels, CloudEventEncoder encoder, EventTracing tracing) {
         this.routes = routes;
         this.channels = channels;
+        this.encoder = encoder;
+        this.tracing = tracing;
     }
 
     @Override
@@ -36,7 +42,7 @@ public class RoutedEventSender implements OutgoingEventSender {
                     + " quarkus.module-events.messaging.outgoing.\"" + event.channel() + "\".events"));
             return outcome;
         }
-        channels.send(route.getChannel(), CloudEventEncoder.message(event, route, outcome), outcome);
+        channels.send(route.getChannel(), encoder.message(event, route, outcome, tracing.current()), outcome);
         return outcome.whenComplete((ignored, failure) -> channels.countOutcome(route.getChannel(), failure == null));
     }
 

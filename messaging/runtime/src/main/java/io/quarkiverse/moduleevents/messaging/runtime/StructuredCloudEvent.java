@@ -5,6 +5,8 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+
 /**
  * Reads a structured-mode CloudEvent: the body is a JSON object whose members are the attributes, and whose
  * {@code data} member is the event's data.
@@ -34,7 +36,8 @@ final class StructuredCloudEvent {
         }
         return new IncomingCloudEvent(attribute(envelope, "specversion"), attribute(envelope, "id"),
                 attribute(envelope, "source"), attribute(envelope, "type"), attribute(envelope, "time"),
-                attribute(envelope, "dataschema"), attribute(envelope, "datacontenttype"), envelope.get("data"));
+                attribute(envelope, "dataschema"), attribute(envelope, "datacontenttype"), envelope.get("data"),
+                EventTraceContext.of(attribute(envelope, "traceparent"), attribute(envelope, "tracestate")));
     }
 
     private static String attribute(JsonNode envelope, String name) throws MalformedCloudEventException {

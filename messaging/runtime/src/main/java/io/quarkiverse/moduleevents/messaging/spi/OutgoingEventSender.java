@@ -11,7 +11,8 @@ import java.util.concurrent.CompletionStage;
 public interface OutgoingEventSender {
 
     /**
-     * Sends a prepared event, with its id, time, subject and data as they are. Unlike the bridge's own sends, it is
+     * Sends a prepared event, with its id, time, subject and data as they are, under the current trace context (see
+     * {@link EventTracing}). Unlike the bridge's own sends, it is
      * not bounded by {@code max-pending-sends} nor timed out: the caller bounds and times out its sends.
      *
      * @return a stage completed when the broker acknowledged the message, completed exceptionally when it rejected

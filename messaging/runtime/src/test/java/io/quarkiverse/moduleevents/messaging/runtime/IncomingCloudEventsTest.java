@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+
 /**
  * How the bridge reads a CloudEvent from a protocol binding's attributes, content type and body, and which attribute
  * values it takes; the brokers' integration tests send each kind of malformed message over the wire.
@@ -33,6 +35,18 @@ class IncomingCloudEventsTest {
         assertEquals("application/json", event.dataContentType());
         assertEquals(ACCOUNT, event.data());
         assertNull(CloudEventAttributeCheck.problem(event));
+    }
+
+    @Test
+    void theDistributedTracingExtensionIsTheSendersTraceContext() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        IncomingCloudEvent traced = IncomingCloudEvents.read(
+                binary(Map.of("traceparent", traceparent, "tracestate", "vendor=1"))::get, "application/json", ACCOUNT);
+        IncomingCloudEvent untraced = IncomingCloudEvents.read(binary(Map.of())::get, "application/json", ACCOUNT);
+
+        assertEquals(new EventTraceContext(traceparent, "vendor=1"), traced.trace());
+        assertNull(untraced.trace());
     }
 
     @Test

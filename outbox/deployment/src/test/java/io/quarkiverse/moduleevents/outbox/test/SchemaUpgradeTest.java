@@ -19,8 +19,8 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * {@code schema-management=create} upgrades an outbox table created before durable receivers: it adds the
- * {@code receiver} and {@code remote} columns and lets {@code channel} be null, keeping the rows, so that durable
- * receivers work on it.
+ * {@code receiver} and {@code remote} columns, lets {@code channel} be null, and adds the trace context's columns,
+ * keeping the rows, so that durable receivers work on it.
  */
 class SchemaUpgradeTest {
 
@@ -78,6 +78,9 @@ class SchemaUpgradeTest {
     void addsTheReceiverColumnsKeepingTheRowsAndDurableReceiversWork() {
         assertEquals(List.of("DEAD FALSE"), Db.strings(dataSource,
                 "SELECT status || ' ' || remote FROM module_events_outbox WHERE service = 'other'"));
+        assertEquals(2, Db.count(dataSource, "SELECT COUNT(*) FROM information_schema.columns WHERE"
+                + " UPPER(table_name) = 'MODULE_EVENTS_OUTBOX' AND UPPER(column_name) IN ('TRACEPARENT', 'TRACESTATE')"
+                + " AND is_nullable = 'YES'"));
         Db.execute(dataSource, "CREATE TABLE parcel_effects (parcel_id VARCHAR(255), step INTEGER)");
 
         parcels.send(ParcelEvents.PARCEL_SHIPPED, new Parcel("u-1", 0));

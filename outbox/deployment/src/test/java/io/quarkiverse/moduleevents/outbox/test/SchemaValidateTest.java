@@ -58,7 +58,8 @@ class SchemaValidateTest {
                 assertTrue(message.contains("The outbox's schema is incomplete in datasource '<default>': missing"
                         + " column module_events_outbox.service, column module_events_outbox.receiver, column"
                         + " module_events_outbox.remote, column module_events_outbox.last_error, column"
-                        + " module_events_outbox.lease_owner, column module_events_outbox.lease_until, table"
+                        + " module_events_outbox.lease_owner, column module_events_outbox.lease_until, column"
+                        + " module_events_outbox.traceparent, column module_events_outbox.tracestate, table"
                         + " module_events_inbox"), message);
                 assertTrue(message.contains("quarkus.module-events.outbox.schema-management=create"), message);
             });

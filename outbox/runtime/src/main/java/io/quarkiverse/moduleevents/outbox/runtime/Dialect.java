@@ -2,6 +2,8 @@ package io.quarkiverse.moduleevents.outbox.runtime;
 
 import java.util.List;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+
 /**
  * The SQL that differs between the supported databases.
  */
@@ -49,7 +51,9 @@ enum Dialect {
                 + "last_error VARCHAR(4000), "
                 + "published_at TIMESTAMP WITH TIME ZONE, "
                 + "lease_owner VARCHAR(255), "
-                + "lease_until TIMESTAMP WITH TIME ZONE)",
+                + "lease_until TIMESTAMP WITH TIME ZONE, "
+                + "traceparent VARCHAR(" + EventTraceContext.MAX_TRACEPARENT_LENGTH + "), "
+                + "tracestate VARCHAR(" + EventTraceContext.MAX_TRACESTATE_LENGTH + "))",
                 "CREATE INDEX IF NOT EXISTS module_events_outbox_due"
                         + " ON module_events_outbox (service, status, next_attempt_at, seq)",
                 "CREATE INDEX IF NOT EXISTS module_events_outbox_subject"
@@ -67,14 +71,18 @@ enum Dialect {
     }
 
     /**
-     * Upgrades an outbox table of a version without durable receivers: adds the columns of the receiver rows and lets
-     * {@code channel} be null. Run only when the {@code receiver} column is missing, before
-     * {@link #createStatements()}, which index it.
+     * Upgrades an outbox table of an earlier version: adds the columns of the receiver rows, lets {@code channel} be
+     * null, and adds the columns of the sender's trace context. Each statement leaves an upgraded table as it is. Run
+     * only when one of those columns is missing, before {@link #createStatements()}, which index {@code receiver}.
      */
     List<String> upgradeStatements() {
         return List.of("ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS receiver VARCHAR(1024)",
                 "ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS remote BOOLEAN DEFAULT FALSE NOT NULL",
-                "ALTER TABLE module_events_outbox ALTER COLUMN channel DROP NOT NULL");
+                "ALTER TABLE module_events_outbox ALTER COLUMN channel DROP NOT NULL",
+                "ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS traceparent VARCHAR("
+                        + EventTraceContext.MAX_TRACEPARENT_LENGTH + ")",
+                "ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS tracestate VARCHAR("
+                        + EventTraceContext.MAX_TRACESTATE_LENGTH + ")");
     }
 
     /**
@@ -90,7 +98,7 @@ enum Dialect {
      */
     String claimStatement(String routes, String earlierRoutes) {
         return "SELECT o.id, o.channel, o.event_name, o.module, o.source, o.subject, o.payload, o.created_at,"
-                + " o.attempts FROM module_events_outbox o"
+                + " o.attempts, o.traceparent, o.tracestate FROM module_events_outbox o"
                 + " WHERE o.service = ? AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
                 + " AND (o.lease_until IS NULL OR o.lease_until <= ?)"
                 + " AND (" + routes + ")"
@@ -110,8 +118,7 @@ enum Dialect {
      */
     String receiverClaimStatement(String receivers) {
         return "SELECT o.id, o.receiver, o.event_name, o.module, o.subject, o.payload, o.remote, o.attempts,"
-                + " o.created_at"
-                + " FROM module_events_outbox o"
+                + " o.created_at, o.traceparent, o.tracestate FROM module_events_outbox o"
                 + " WHERE o.service = ? AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
                 + " AND (o.lease_until IS NULL OR o.lease_until <= ?)"
                 + " AND (" + receivers + ")"

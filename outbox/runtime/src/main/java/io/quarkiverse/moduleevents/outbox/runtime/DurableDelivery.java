@@ -20,6 +20,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.moduleevents.messaging.Remote;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing.TraceStep;
 import io.quarkiverse.moduleevents.outbox.runtime.DurableRecordRows.DurableRecord;
 import io.quarkiverse.moduleevents.outbox.runtime.DurableRecordRows.ReceiverClaim;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Lease;
@@ -61,13 +63,15 @@ public class DurableDelivery extends BatchWorker {
     private final OutboxRuntimeConfig.Relay config;
     private final ReceiverClaim claim;
     private final DeliveryTimes deliveryTimes;
+    private final EventTracing tracing;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     DurableDelivery(OutboxDataSource dataSource, DurableRecordRows records, OutboxRows outboxRows,
             DurableReceiverSet receivers, DeclaredEventFiring firing, ObjectMapper objectMapper,
-            OutboxRuntimeConfig config, DeliveryTimes deliveryTimes) {
+            OutboxRuntimeConfig config, DeliveryTimes deliveryTimes, EventTracing tracing) {
         super(config.relay(), "module-events-outbox-durable-delivery", "Durable receivers' delivery");
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.records = records;
         this.outboxRows = outboxRows;
@@ -125,8 +129,7 @@ public class DurableDelivery extends BatchWorker {
     private boolean deliver(DurableRecord record, String owner) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                firing.notifyReceiver(record.event().module(), record.event().name(), decode(record),
-                        record.receiver(), record.event().remote() ? REMOTE : LOCAL);
+                notifyReceiver(record);
                 if (!delete(record, owner)) {
                     throw new LeaseLostException();
                 }
@@ -143,6 +146,17 @@ public class DurableDelivery extends BatchWorker {
             // an Error too: a receiver's must not end the delivery's thread
             recordFailure(record, owner, e);
             return false;
+        }
+    }
+
+    /**
+     * Notifies the receiver inside a span whose parent is the sender's trace context stored with the record.
+     */
+    private void notifyReceiver(DurableRecord record) {
+        try (EventTracing.Scope span = tracing.continueTrace("deliver " + record.event().name(), TraceStep.DELIVER,
+                record.trace())) {
+            firing.notifyReceiver(record.event().module(), record.event().name(), decode(record), record.receiver(),
+                    record.event().remote() ? REMOTE : LOCAL);
         }
     }
 

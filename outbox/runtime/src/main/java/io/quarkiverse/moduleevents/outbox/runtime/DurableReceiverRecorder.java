@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.moduleevents.messaging.Remote;
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
 import io.quarkiverse.moduleevents.outbox.OutboxWriteException;
 import io.quarkiverse.moduleevents.outbox.runtime.DurableRecordRows.DurableEvent;
 import io.quarkiverse.moduleevents.spi.ReceiverRecorder;
@@ -19,7 +21,8 @@ import io.quarkiverse.moduleevents.spi.ReceiverRecorder;
 /**
  * Records the events of the durable receivers instead of notifying them: one row per receiver in the outbox table,
  * with the transaction rules of an outgoing event ({@link OutboxWriter#write}), the payload as JSON by the
- * application's {@code ObjectMapper}. The commit wakes the {@link DurableDelivery}, which delivers them.
+ * application's {@code ObjectMapper}, and the sender's trace context. The commit wakes the {@link DurableDelivery}, which
+ * delivers them.
  */
 @Singleton
 public class DurableReceiverRecorder implements ReceiverRecorder {
@@ -31,10 +34,13 @@ public class DurableReceiverRecorder implements ReceiverRecorder {
     private final DurableDelivery delivery;
     private final OutboxDataSource dataSource;
     private final ObjectMapper objectMapper;
+    private final EventTracing tracing;
 
     @Inject
     DurableReceiverRecorder(DurableReceiverSet receivers, DurableEventSubjects subjects, DurableRecordRows rows,
-            OutboxWriter writer, DurableDelivery delivery, OutboxDataSource dataSource, ObjectMapper objectMapper) {
+            OutboxWriter writer, DurableDelivery delivery, OutboxDataSource dataSource, ObjectMapper objectMapper,
+            EventTracing tracing) {
+        this.tracing = tracing;
         this.receivers = receivers;
         this.subjects = subjects;
         this.rows = rows;
@@ -57,7 +63,8 @@ public class DurableReceiverRecorder implements ReceiverRecorder {
     public void record(String module, String name, Object payload, List<String> receivers,
             List<Annotation> additionalQualifiers) {
         boolean remote = isRemote(additionalQualifiers);
-        writer.write(() -> insert(module, name, payload, receivers, remote), delivery);
+        EventTraceContext trace = tracing.current();
+        writer.write(() -> insert(module, name, payload, receivers, remote, trace), delivery);
     }
 
     private static boolean isRemote(List<Annotation> additionalQualifiers) {
@@ -72,7 +79,8 @@ public class DurableReceiverRecorder implements ReceiverRecorder {
         return remote;
     }
 
-    private void insert(String module, String name, Object payload, List<String> receivers, boolean remote) {
+    private void insert(String module, String name, Object payload, List<String> receivers, boolean remote,
+            EventTraceContext trace) {
         String property = subjects.propertyOf(name);
         byte[] data;
         String subject = null;
@@ -87,7 +95,7 @@ public class DurableReceiverRecorder implements ReceiverRecorder {
                     + " [event: " + name + ", receivers: " + String.join(", ", receivers) + "]", e);
         }
         try (Connection connection = dataSource.connection()) {
-            rows.insert(connection, new DurableEvent(module, name, subject, remote), receivers, data);
+            rows.insert(connection, new DurableEvent(module, name, subject, remote), receivers, data, trace);
         } catch (SQLException e) {
             throw new OutboxWriteException("Durable receivers' record not written to the outbox table of datasource '"
                     + dataSource.name() + "': " + e.getMessage() + " [event: " + name + ", receivers: "

@@ -17,6 +17,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Lease;
 
 /**
@@ -29,8 +30,8 @@ public class DurableRecordRows {
 
     private static final String INSERT = """
             INSERT INTO module_events_outbox (id, service, receiver, remote, event_name, module, source, subject,
-                payload, created_at, status, attempts, next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
+                payload, created_at, status, attempts, next_attempt_at, traceparent, tracestate)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""";
     private static final String DELETE_DELIVERED = """
             DELETE FROM module_events_outbox WHERE id = ? AND lease_owner = ?""";
 
@@ -47,9 +48,10 @@ public class DurableRecordRows {
      * Writes one row for each receiver of an event.
      *
      * @param data the payload as JSON
+     * @param trace the sender's trace context, {@code null} when there is none
      */
-    void insert(Connection connection, DurableEvent event, List<String> receivers, byte[] data)
-            throws SQLException {
+    void insert(Connection connection, DurableEvent event, List<String> receivers, byte[] data,
+            EventTraceContext trace) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (String receiver : receivers) {
@@ -64,6 +66,7 @@ public class DurableRecordRows {
                 insert.setBytes(9, data);
                 insert.setObject(10, now);
                 insert.setObject(11, now);
+                OutboxRows.setTrace(insert, 12, trace);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -106,7 +109,7 @@ public class DurableRecordRows {
                             new DurableEvent(result.getString("module"), result.getString("event_name"),
                                     result.getString("subject"), result.getBoolean("remote")),
                             result.getBytes("payload"), result.getInt("attempts"),
-                            result.getObject("created_at", OffsetDateTime.class).toInstant()));
+                            result.getObject("created_at", OffsetDateTime.class).toInstant(), OutboxRows.trace(result)));
                 }
             }
         }
@@ -147,9 +150,10 @@ public class DurableRecordRows {
      * @param payload the payload as JSON
      * @param attempts how many deliveries of it failed before
      * @param createdAt when it was written, in the sender's transaction
+     * @param trace the sender's trace context, {@code null} when it had none
      */
     record DurableRecord(String id, String receiver, DurableEvent event, byte[] payload, int attempts,
-            Instant createdAt) {
+            Instant createdAt, EventTraceContext trace) {
     }
 
     /**

@@ -24,6 +24,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.messaging.spi.ChannelClosedException;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing.TraceStep;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSender;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
@@ -77,12 +79,14 @@ public class OutboxRelay extends BatchWorker {
     private final boolean keepPublished;
     private final Claim claim;
     private final DeliveryTimes deliveryTimes;
+    private final EventTracing tracing;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     OutboxRelay(OutboxDataSource dataSource, OutboxRows outboxRows, OutgoingEventSender sender,
-            OutboxRuntimeConfig config, DeliveryTimes deliveryTimes) {
+            OutboxRuntimeConfig config, DeliveryTimes deliveryTimes, EventTracing tracing) {
         super(config.relay(), "module-events-outbox-relay", "Outbox relay");
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.outboxRows = outboxRows;
         this.sender = sender;
@@ -126,8 +130,8 @@ public class OutboxRelay extends BatchWorker {
         for (ClaimedRow row : rows) {
             OutgoingEvent event = row.event();
             CompletableFuture<Void> previous = event.subject() == null ? null : lastOfSubject.get(event.subject());
-            CompletableFuture<Void> sent = previous == null ? send(event)
-                    : previous.handle((ignored, failure) -> failure == null ? send(event)
+            CompletableFuture<Void> sent = previous == null ? send(row)
+                    : previous.handle((ignored, failure) -> failure == null ? send(row)
                             : CompletableFuture.<Void> failedFuture(HELD_BACK)).thenCompose(next -> next);
             if (event.subject() != null) {
                 lastOfSubject.put(event.subject(), sent);
@@ -137,10 +141,24 @@ public class OutboxRelay extends BatchWorker {
         return sends;
     }
 
-    private CompletableFuture<Void> send(OutgoingEvent event) {
-        CompletableFuture<Void> sent = sender.send(event).toCompletableFuture();
-        sent.thenRun(() -> deliveryTimes.delivered(DeliveryTimes.Kind.CHANNEL, event.time().toInstant()));
+    /**
+     * Sends the row's event under the sender's trace context stored with it, in a span of its own, and times its
+     * delivery once the broker acknowledged it.
+     */
+    private CompletableFuture<Void> send(ClaimedRow row) {
+        CompletableFuture<Void> sent = sendTraced(row);
+        sent.thenRun(() -> deliveryTimes.delivered(DeliveryTimes.Kind.CHANNEL, row.event().time().toInstant()));
         return sent;
+    }
+
+    private CompletableFuture<Void> sendTraced(ClaimedRow row) {
+        if (row.trace() == null) {
+            return sender.send(row.event()).toCompletableFuture();
+        }
+        try (EventTracing.Scope span = tracing.continueTrace("publish " + row.event().name(), TraceStep.PUBLISH,
+                row.trace())) {
+            return sender.send(row.event()).toCompletableFuture();
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.outbox.OutboxCounts;
 import io.quarkiverse.moduleevents.outbox.OutboxEntry;
@@ -39,8 +40,8 @@ public class OutboxRows {
 
     private static final String INSERT = """
             INSERT INTO module_events_outbox (id, service, channel, event_name, module, source, subject, payload,
-                created_at, status, attempts, next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""";
+                created_at, status, attempts, next_attempt_at, traceparent, tracestate)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""";
     private static final String LEASE = """
             UPDATE module_events_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?""";
     private static final String MARK_PUBLISHED = """
@@ -84,7 +85,10 @@ public class OutboxRows {
         this.listStatement = LIST_BY_STATUS.formatted(dataSource.dialect().limit());
     }
 
-    void insert(Connection connection, OutgoingEvent event) throws SQLException {
+    /**
+     * @param trace the sender's trace context, {@code null} when there is none
+     */
+    void insert(Connection connection, OutgoingEvent event, EventTraceContext trace) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setObject(1, UUID.fromString(event.id()));
             insert.setString(2, service);
@@ -96,6 +100,7 @@ public class OutboxRows {
             insert.setBytes(8, event.data());
             insert.setObject(9, event.time());
             insert.setObject(10, event.time());
+            setTrace(insert, 11, trace);
             insert.executeUpdate();
         }
     }
@@ -150,7 +155,7 @@ public class OutboxRows {
             claim.setInt(parameter, limit);
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new ClaimedRow(event(result), result.getInt("attempts")));
+                    rows.add(new ClaimedRow(event(result), result.getInt("attempts"), trace(result)));
                 }
             }
         }
@@ -174,6 +179,24 @@ public class OutboxRows {
             }
             update.executeBatch();
         }
+    }
+
+    /**
+     * Sets the trace context's two parameters from {@code index} on; a {@code tracestate} longer than the column is
+     * left out, as it is optional.
+     */
+    static void setTrace(PreparedStatement statement, int index, EventTraceContext trace) throws SQLException {
+        boolean stored = trace != null && trace.traceparent().length() <= EventTraceContext.MAX_TRACEPARENT_LENGTH;
+        statement.setString(index, stored ? trace.traceparent() : null);
+        statement.setString(index + 1, stored && trace.tracestate() != null
+                && trace.tracestate().length() <= EventTraceContext.MAX_TRACESTATE_LENGTH ? trace.tracestate() : null);
+    }
+
+    /**
+     * @return the trace context stored with the row, {@code null} when it has none
+     */
+    static EventTraceContext trace(ResultSet result) throws SQLException {
+        return EventTraceContext.of(result.getString("traceparent"), result.getString("tracestate"));
     }
 
     private static OutgoingEvent event(ResultSet result) throws SQLException {
@@ -344,8 +367,9 @@ public class OutboxRows {
      *
      * @param event the event, as it was written
      * @param attempts how many sends of it failed before
+     * @param trace the sender's trace context, {@code null} when it had none
      */
-    record ClaimedRow(OutgoingEvent event, int attempts) {
+    record ClaimedRow(OutgoingEvent event, int attempts, EventTraceContext trace) {
     }
 
     /**

@@ -29,11 +29,13 @@ public class OutboxSchema {
             List.of("id", "service", "seq", "channel", "receiver", "remote", "event_name", "module", "source", "subject",
                     "payload",
                     "created_at", "status", "attempts", "next_attempt_at", "last_error", "published_at", "lease_owner",
-                    "lease_until"),
+                    "lease_until", "traceparent", "tracestate"),
             INBOX, List.of("service", "source", "id", "received_at"));
     private static final List<String> TABLES = List.of(OUTBOX, INBOX);
     /** the outbox's column that must take nulls: a receiver row has no channel */
     private static final String NULLABLE = "channel";
+    /** the outbox's columns that earlier versions did not create, which the upgrade adds */
+    private static final List<String> UPGRADED = List.of("receiver", "traceparent", "tracestate");
 
     private final OutboxDataSource dataSource;
 
@@ -44,10 +46,11 @@ public class OutboxSchema {
 
     /**
      * Creates the tables and indexes that do not exist yet, with the statements of the datasource's dialect, after
-     * upgrading an outbox table written before durable receivers.
+     * upgrading an outbox table written by an earlier version (before durable receivers or before trace contexts).
      */
     void create() throws SQLException {
-        boolean upgrade = missing().contains("column " + OUTBOX + ".receiver");
+        List<String> missing = missing();
+        boolean upgrade = UPGRADED.stream().anyMatch(column -> missing.contains("column " + OUTBOX + "." + column));
         try (Connection connection = dataSource.connection(); Statement statement = connection.createStatement()) {
             if (upgrade) {
                 for (String sql : dataSource.dialect().upgradeStatements()) {

@@ -14,6 +14,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEvent;
 import io.quarkiverse.moduleevents.messaging.spi.OutgoingEventSink;
 import io.quarkiverse.moduleevents.outbox.OutboxWriteException;
@@ -24,7 +26,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * commits or rolls back with the sender's work, else in a transaction of its own. When the write fails inside the
  * sender's transaction, that transaction is marked rollback-only before the {@link OutboxWriteException} is thrown, so
  * that catching it (as {@code sendRobust} does) cannot commit the work without its event. A commit that wrote rows
- * wakes the relay. The records of durable receivers are written with the same rules ({@link #write}).
+ * wakes the relay. Each row keeps the sender's trace context, for the relay to publish under it. The records of durable
+ * receivers are written with the same rules ({@link #write}).
  */
 @Singleton
 public class OutboxWriter implements OutgoingEventSink {
@@ -36,10 +39,13 @@ public class OutboxWriter implements OutgoingEventSink {
     private final OutboxRelay relay;
     private final TransactionManager transactions;
     private final TransactionSynchronizationRegistry synchronizations;
+    private final EventTracing tracing;
 
     @Inject
     OutboxWriter(OutboxDataSource dataSource, OutboxRows outboxRows, OutboxRelay relay,
-            TransactionManager transactions, TransactionSynchronizationRegistry synchronizations) {
+            TransactionManager transactions, TransactionSynchronizationRegistry synchronizations,
+            EventTracing tracing) {
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.outboxRows = outboxRows;
         this.relay = relay;
@@ -49,7 +55,8 @@ public class OutboxWriter implements OutgoingEventSink {
 
     @Override
     public void store(Supplier<OutgoingEvent> event) {
-        write(() -> insert(event.get()), relay);
+        EventTraceContext trace = tracing.current();
+        write(() -> insert(event.get(), trace), relay);
     }
 
     /**
@@ -91,9 +98,9 @@ public class OutboxWriter implements OutgoingEventSink {
         }
     }
 
-    private void insert(OutgoingEvent event) {
+    private void insert(OutgoingEvent event, EventTraceContext trace) {
         try (Connection connection = dataSource.connection()) {
-            outboxRows.insert(connection, event);
+            outboxRows.insert(connection, event, trace);
         } catch (SQLException e) {
             throw new OutboxWriteException("Event not written to the outbox table of datasource '"
                     + dataSource.name() + "': " + e.getMessage() + " [id: " + event.id() + ", event: "

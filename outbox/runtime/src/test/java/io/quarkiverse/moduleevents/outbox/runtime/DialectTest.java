@@ -158,14 +158,18 @@ class DialectTest {
     }
 
     @Test
-    void theUpgradeAddsTheReceiverColumnsAndLetsTheChannelBeNull() {
+    void theUpgradeAddsTheReceiverAndTraceColumnsAndLetsTheChannelBeNull() {
         for (Dialect dialect : Dialect.values()) {
             assertEquals(List.of("ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS receiver VARCHAR(1024)",
                     "ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS remote BOOLEAN DEFAULT FALSE NOT NULL",
-                    "ALTER TABLE module_events_outbox ALTER COLUMN channel DROP NOT NULL"),
+                    "ALTER TABLE module_events_outbox ALTER COLUMN channel DROP NOT NULL",
+                    "ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS traceparent VARCHAR(55)",
+                    "ALTER TABLE module_events_outbox ADD COLUMN IF NOT EXISTS tracestate VARCHAR(1024)"),
                     dialect.upgradeStatements(), dialect.name());
             assertTrue(outboxTable(dialect).contains("channel VARCHAR(255), receiver VARCHAR(1024), remote BOOLEAN"
                     + " DEFAULT FALSE NOT NULL, "), dialect.name());
+            assertTrue(outboxTable(dialect).contains("lease_until TIMESTAMP WITH TIME ZONE, traceparent VARCHAR(55),"
+                    + " tracestate VARCHAR(1024))"), dialect.name());
         }
     }
 

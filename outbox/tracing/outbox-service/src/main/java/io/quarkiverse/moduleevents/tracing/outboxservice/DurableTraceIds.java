@@ -1,0 +1,27 @@
+package io.quarkiverse.moduleevents.tracing.outboxservice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Named;
+
+import io.quarkiverse.moduleevents.messaging.Remote;
+import io.quarkiverse.moduleevents.outbox.Durable;
+import io.quarkiverse.moduleevents.tracing.service.TraceIds;
+import io.quarkiverse.moduleevents.tracing.service.Traced;
+import io.quarkiverse.moduleevents.tracing.service.TracedEvents;
+
+/** A durable receiver of the events that come from Kafka: its record keeps the trace context of their arrival. */
+@ApplicationScoped
+public class DurableTraceIds {
+
+    private final TraceIds traceIds;
+
+    DurableTraceIds(TraceIds traceIds) {
+        this.traceIds = traceIds;
+    }
+
+    @Durable
+    void onKafka(@Observes @Remote @Named(TracedEvents.ON_KAFKA) Traced event) {
+        traceIds.record("durable", event);
+    }
+}
