@@ -10,16 +10,22 @@
 #   benchmarks/spring-modulith/run.sh --events 500 --warmup 200 --rounds 1     a quick check that it works
 #   benchmarks/spring-modulith/run.sh --app quarkus            one side only (spring, quarkus or both, the default)
 #
+#   BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/app.jfr" run.sh   JVM options for the applications
+#   BENCH_MAVEN_OPTS="-Dmaven.repo.local=/tmp/m2-bench -Dmaven.repo.local.tail=$HOME/.m2/repository" run.sh
+#                                                          Maven options for every build it runs, here the extension
+#                                                          installed into a repository of its own (README)
+#
 # Driver options (--name value): --events, --warmup, --rounds, --crash-at, --synchronous-commit (off, zonky's
 # setting, or on), --postgres-port (15432), --http-port (18080), --work (target/side-by-side), --only, --app.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
-"$here/../../mvnw" -q -B -ntp -f "$here/pom.xml" package -DskipTests
+read -r -a maven_options <<<"${BENCH_MAVEN_OPTS:-}"
+"$here/../../mvnw" -q -B -ntp "${maven_options[@]}" -f "$here/pom.xml" package -DskipTests
 # the outbox's side: one package per listener (quarkus-app/target/<listener>), on the extension as installed in the
 # local repository (./mvnw install -DskipTests -pl outbox/deployment -am from the repository's root)
 for listener in none plain durable; do
-    "$here/../../mvnw" -q -B -ntp -f "$here/quarkus-app/pom.xml" package -DskipTests -Dbench.listener="$listener"
+    "$here/../../mvnw" -q -B -ntp "${maven_options[@]}" -f "$here/quarkus-app/pom.xml" package -DskipTests -Dbench.listener="$listener"
 done
 cd "$here"
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory," \

@@ -81,11 +81,13 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      * @param runs {@code false} when it never runs for this event: every call that sends the event with a constant
      *        name sends it the other way ({@code sendAsync} only for a synchronous receiver, never {@code sendAsync}
      *        for an asynchronous one) and no broker channel brings it in; a durable receiver runs for every way of
-     *        sending
+     *        sending; a receiver that requires a qualifier of {@link FiredQualifierBuildItem} ({@code @Remote}) runs
+     *        only when a broker channel brings the event in
      * @param durable whether it is a durable receiver, which the outbox records when the event is sent and calls after
      *        the commit (see {@link DurableReceiverBuildItem})
+     * @param remote whether it receives only the events a broker channel brings in (it requires {@code @Remote})
      */
     public record CatalogReceiver(String method, String module, boolean async, int priority, String pattern, boolean runs,
-            boolean durable) {
+            boolean durable, boolean remote) {
     }
 }

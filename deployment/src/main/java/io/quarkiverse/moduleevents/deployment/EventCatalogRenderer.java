@@ -58,7 +58,8 @@ public final class EventCatalogRenderer {
                             .put("priority", receiver.priority())
                             .put("pattern", receiver.pattern())
                             .put("runs", receiver.runs())
-                            .put("durable", receiver.durable());
+                            .put("durable", receiver.durable())
+                            .put("remote", receiver.remote());
                 }
                 event.outgoing().forEach(eventNode.putArray("outgoing")::add);
                 event.incoming().forEach(eventNode.putArray("incoming")::add);
@@ -141,11 +142,13 @@ public final class EventCatalogRenderer {
     }
 
     private static String describe(CatalogReceiver receiver) {
-        String neverRuns = receiver.async() ? ", never runs: not sent with sendAsync"
-                : ", never runs: not sent with send or sendRobust";
+        String neverRuns = receiver.remote() ? ", never runs: no broker channel brings it in"
+                : receiver.async() ? ", never runs: not sent with sendAsync"
+                        : ", never runs: not sent with send or sendRobust";
         return receiver.method() + (receiver.async() ? " (async" : " (sync") + ", priority " + receiver.priority()
                 + (receiver.pattern() != null ? ", pattern " + receiver.pattern() : "")
-                + (receiver.durable() ? ", durable" : "") + (receiver.runs() ? "" : neverRuns) + ")";
+                + (receiver.durable() ? ", durable" : "") + (receiver.remote() ? ", remote" : "")
+                + (receiver.runs() ? "" : neverRuns) + ")";
     }
 
     /**

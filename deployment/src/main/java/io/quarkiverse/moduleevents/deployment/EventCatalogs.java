@@ -57,11 +57,12 @@ public final class EventCatalogs {
         String method = observer.methodName();
         boolean durable = durableReceivers.contains(method);
         boolean async = observer.observer.isAsync();
-        // the outbox records a durable receiver for every way of sending, sendAsync included
+        // a receiver of @Remote events runs for those a broker channel brings in only; the outbox records a durable
+        // receiver for every way of sending, sendAsync included
+        boolean runs = observer.firedQualifier ? !incoming.isEmpty() : durable || runs(async, sends, incoming);
         return new CatalogReceiver(method,
                 receivingModules.moduleOf(observer.observer.getObserverMethod().declaringClass().name().toString()),
-                async, observer.observer.getPriority(), observer.pattern, durable || runs(async, sends, incoming),
-                durable);
+                async, observer.observer.getPriority(), observer.pattern, runs, durable, observer.firedQualifier);
     }
 
     private static List<String> channels(List<EventChannelBuildItem> bridged, String eventName, boolean outgoing) {

@@ -27,6 +27,8 @@ final class ModuleEventObserver {
     final String pattern;
     /** whether the observer requires a qualifier that module events never carry, such as {@code @Default} */
     final boolean foreignQualifier;
+    /** whether the observer requires a qualifier a sibling extension adds to the events it fires ({@code @Remote}) */
+    final boolean firedQualifier;
 
     ModuleEventObserver(ObserverInfo observer) {
         this(observer, Set.of());
@@ -42,6 +44,7 @@ final class ModuleEventObserver {
         String module = null;
         String pattern = null;
         boolean foreignQualifier = false;
+        boolean firedQualifier = false;
         for (AnnotationInstance qualifier : observer.getQualifiers()) {
             if (qualifier.name().equals(NAMED)) {
                 name = qualifier.value() == null ? "" : qualifier.value().asString();
@@ -49,7 +52,9 @@ final class ModuleEventObserver {
                 module = qualifier.value().asString();
             } else if (qualifier.name().equals(NAME_PATTERN)) {
                 pattern = qualifier.value().asString();
-            } else if (!qualifier.name().equals(ANY) && !firedWith.contains(qualifier.name())) {
+            } else if (firedWith.contains(qualifier.name())) {
+                firedQualifier = true;
+            } else if (!qualifier.name().equals(ANY)) {
                 foreignQualifier = true;
             }
         }
@@ -57,6 +62,7 @@ final class ModuleEventObserver {
         this.module = module;
         this.pattern = pattern;
         this.foreignQualifier = foreignQualifier;
+        this.firedQualifier = firedQualifier;
     }
 
     /**

@@ -28,6 +28,7 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.ClassType;
+import org.jboss.jandex.DotName;
 import org.jboss.jandex.FieldInfo;
 import org.jboss.logging.Logger;
 
@@ -227,8 +228,11 @@ class ModuleEventsProcessor {
     EventCatalogBuildItem buildCatalog(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
             List<EventChannelBuildItem> bridged, List<ModulePackageBuildItem> modulePackages,
-            List<DurableReceiverBuildItem> durableReceivers) {
-        List<ModuleEventObserver> observers = beanDiscovery.getObservers().stream().map(ModuleEventObserver::new).toList();
+            List<DurableReceiverBuildItem> durableReceivers, List<FiredQualifierBuildItem> firedQualifiers) {
+        Set<DotName> firedWith = firedQualifiers.stream().map(FiredQualifierBuildItem::qualifier)
+                .collect(Collectors.toSet());
+        List<ModuleEventObserver> observers = beanDiscovery.getObservers().stream()
+                .map(observer -> new ModuleEventObserver(observer, firedWith)).toList();
         Set<String> durable = durableReceivers.stream().map(DurableReceiverBuildItem::receiver).collect(Collectors.toSet());
         return EventCatalogs.build(declared, sendSites, observers, new PayloadTypes(index.getComputingIndex()),
                 bridged, new ReceivingModules(declared, modulePackages), durable);

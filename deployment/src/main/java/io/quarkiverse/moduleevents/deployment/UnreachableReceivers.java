@@ -12,7 +12,8 @@ import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogRecei
 
 /**
  * Finds the receivers that run for none of the events they can receive: each of those events is sent, with a constant
- * name, only the other way. A receiver of a whole module or a pattern that runs for one of its events is fine.
+ * name, only the other way. A receiver of a whole module or a pattern that runs for one of its events is fine; a
+ * receiver of {@code @Remote} events only is not judged by how the events are sent locally.
  */
 final class UnreachableReceivers {
 
@@ -30,6 +31,10 @@ final class UnreachableReceivers {
         for (CatalogModule module : catalog.modules()) {
             for (CatalogEvent event : module.events()) {
                 for (CatalogReceiver receiver : event.receivers()) {
+                    if (receiver.remote()) {
+                        // how the event is sent locally does not reach it
+                        continue;
+                    }
                     receivers.putIfAbsent(receiver.method(), receiver);
                     eventsOfReceiver.computeIfAbsent(receiver.method(), method -> new ArrayList<>()).add(event);
                     runsSomewhere.merge(receiver.method(), receiver.runs(), Boolean::logicalOr);

@@ -59,6 +59,6 @@ class EventCatalogRendererTest {
     }
 
     private static CatalogReceiver receiver(String method, String module, boolean runs, boolean durable) {
-        return new CatalogReceiver(method, module, false, 0, null, runs, durable);
+        return new CatalogReceiver(method, module, false, 0, null, runs, durable, false);
     }
 }

@@ -87,7 +87,7 @@ class EventTableGeneratorTest {
     }
 
     private static CatalogReceiver receiver(String pattern) {
-        return new CatalogReceiver("org.acme.Mail#on", "mail", false, 0, pattern, true, false);
+        return new CatalogReceiver("org.acme.Mail#on", "mail", false, 0, pattern, true, false, false);
     }
 
     private static ModuleEventTable load(CatalogModule module) throws Exception {

@@ -72,30 +72,30 @@ class EventCatalogTest {
                 "sends": [{"sender": "PKG.user.Signup#importUser", "with": "sendRobust", \
                 "line": 18}, {"sender": "PKG.user.Signup#register", "with": "send", "line": 13}], "receivers": [
                         {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
-                "priority": 1, "pattern": null, "runs": true, "durable": false},
+                "priority": 1, "pattern": null, "runs": true, "durable": false, "remote": false},
                         {"method": "PKG.mail.WelcomeMail#onAccount", "module": "mail", "async": false, \
-                "priority": 10, "pattern": null, "runs": true, "durable": false},
+                "priority": 10, "pattern": null, "runs": true, "durable": false, "remote": false},
                         {"method": "PKG.accounting.Invoices#openAccount", "module": "billing", "async": false, \
-                "priority": 2500, "pattern": null, "runs": true, "durable": false},
+                "priority": 2500, "pattern": null, "runs": true, "durable": false, "remote": false},
                         {"method": "PKG.mail.ReminderMail#remind", "module": "mail", "async": true, \
-                "priority": 2500, "pattern": null, "runs": false, "durable": false},
+                "priority": 2500, "pattern": null, "runs": false, "durable": false, "remote": false},
                         {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
-                "priority": 2500, "pattern": "user:*:created", "runs": false, "durable": false}
+                "priority": 2500, "pattern": "user:*:created", "runs": false, "durable": false, "remote": false}
                       ], "outgoing": [], "incoming": []},
                       {"key": "EMAIL_CREATED", "name": "user:emails:created", "payload": "PKG.user.User", \
                 "senders": ["PKG.user.Signup#register"], "sends": [{"sender": "PKG.user.Signup#register", \
                 "with": "sendAsync", "line": 14}], "receivers": [
                         {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
-                "priority": 1, "pattern": null, "runs": false, "durable": false},
+                "priority": 1, "pattern": null, "runs": false, "durable": false, "remote": false},
                         {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
-                "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false}
+                "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false, "remote": false}
                       ], "outgoing": [], "incoming": []},
                       {"key": "PHONE_CREATED", "name": "user:phones:created", "payload": null, "senders": [], \
                 "sends": [], "receivers": [
                         {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
-                "priority": 1, "pattern": null, "runs": true, "durable": false},
+                "priority": 1, "pattern": null, "runs": true, "durable": false, "remote": false},
                         {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
-                "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false}
+                "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false, "remote": false}
                       ], "outgoing": [], "incoming": []}
                     ]}
                   ]

@@ -2,7 +2,9 @@ package io.quarkiverse.moduleevents.runtime;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Singleton;
 
@@ -17,6 +19,9 @@ import io.quarkus.arc.Arc;
  */
 @Singleton
 public class EmitterEventFiring implements DeclaredEventFiring {
+
+    /** the emitters by module, looked up once: a durable receiver's delivery fires through them record by record */
+    private final Map<String, ModuleEventEmitter> emitters = new ConcurrentHashMap<>();
 
     @Override
     public void fire(String module, String name, Object payload, Annotation... additionalQualifiers) {
@@ -41,14 +46,13 @@ public class EmitterEventFiring implements DeclaredEventFiring {
         return dispatcher(module, name).definition().getPayloadType();
     }
 
-    private static ResolvedReceivers receivers(String module, String name, Object payload,
+    private ResolvedReceivers receivers(String module, String name, Object payload,
             Annotation[] additionalQualifiers) {
         return dispatcher(module, name).firedReceivers(payload, List.of(additionalQualifiers));
     }
 
-    private static EventDispatcher dispatcher(String module, String name) {
-        ModuleEventEmitter emitter = (ModuleEventEmitter) Arc.container()
-                .select(EventEmitter.class, EventModule.Literal.of(module)).get();
-        return emitter.dispatcher(name);
+    private EventDispatcher dispatcher(String module, String name) {
+        return emitters.computeIfAbsent(module, key -> (ModuleEventEmitter) Arc.container()
+                .select(EventEmitter.class, EventModule.Literal.of(key)).get()).dispatcher(name);
     }
 }

@@ -11,11 +11,13 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.moduleevents.deployment.ClassFiles;
 import io.quarkiverse.moduleevents.deployment.DeclaredEventsBuildItem;
 import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
+import io.quarkiverse.moduleevents.deployment.FiredQualifierBuildItem;
 import io.quarkiverse.moduleevents.deployment.GeneratedBeans;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsProblemBuildItem;
 import io.quarkiverse.moduleevents.messaging.Remote;
@@ -63,6 +65,14 @@ class ModuleEventsMessagingProcessor {
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /**
+     * The events that arrive from a broker are fired with {@code @Remote}: the catalog lists their receivers.
+     */
+    @BuildStep
+    FiredQualifierBuildItem remoteQualifier() {
+        return new FiredQualifierBuildItem(DotName.createSimple(Remote.class));
     }
 
     @BuildStep

@@ -3,6 +3,11 @@ package io.quarkiverse.moduleevents.messaging.deployment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jboss.jandex.DotName;
 
 import io.quarkus.builder.item.SimpleBuildItem;
 
@@ -35,6 +40,15 @@ public final class SelectedEventsBuildItem extends SimpleBuildItem {
      */
     List<String> outgoingChannels() {
         return outgoing.stream().map(SelectedEvent::channel).distinct().toList();
+    }
+
+    /**
+     * @return the payload types of the bridged events, outgoing and incoming, whose {@code @EventSubject} the bridge
+     *         reads and reports when it is ambiguous
+     */
+    public Set<DotName> payloadTypes() {
+        return Stream.concat(outgoing.stream(), incoming.stream()).map(bridged -> bridged.event().payloadType())
+                .collect(Collectors.toSet());
     }
 
     /**

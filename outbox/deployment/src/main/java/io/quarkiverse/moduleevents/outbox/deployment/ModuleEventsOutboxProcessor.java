@@ -243,24 +243,31 @@ class ModuleEventsOutboxProcessor {
 
     /**
      * The subject of a durable receiver's record is read from the payload's JSON as the bridge reads it; a payload
-     * type with more than one {@code @EventSubject} member is reported as the bridge reports it.
+     * type with more than one {@code @EventSubject} member is reported as the bridge reports it, once: the bridge
+     * reports the types of its events itself.
      */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     SyntheticBeanBuildItem recordDurableEventSubjects(OutboxRecorder recorder,
             Optional<OutboxDataSourceBuildItem> dataSource, List<DurableReceiverBuildItem> durableReceivers,
-            DeclaredEventsBuildItem declared, CombinedIndexBuildItem index,
+            DeclaredEventsBuildItem declared, SelectedEventsBuildItem bridged, CombinedIndexBuildItem index,
             BuildProducer<ModuleEventsProblemBuildItem> problems) {
         if (dataSource.isEmpty()) {
             return null;
         }
         Map<String, String> properties = new TreeMap<>();
         if (!durableReceivers.isEmpty()) {
-            EventSubjects subjects = new EventSubjects(index.getComputingIndex(),
+            Set<DotName> bridgedTypes = bridged.payloadTypes();
+            EventSubjects reporting = new EventSubjects(index.getComputingIndex(),
                     problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
+            EventSubjects silent = new EventSubjects(index.getComputingIndex(), problem -> {
+                // the bridge reports it
+            });
             for (EventModuleBuildItem module : declared.modules()) {
                 for (DeclaredEvent event : module.events()) {
-                    String property = event.payloadType() == null ? null : subjects.propertyOf(event.payloadType());
+                    DotName type = event.payloadType();
+                    String property = type == null ? null
+                            : (bridgedTypes.contains(type) ? silent : reporting).propertyOf(type);
                     if (property != null) {
                         properties.put(event.name(), property);
                     }

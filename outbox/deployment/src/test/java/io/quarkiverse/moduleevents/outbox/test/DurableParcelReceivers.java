@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.event.Observes;
@@ -33,10 +35,14 @@ public class DurableParcelReceivers {
     private final List<String> pattern = new CopyOnWriteArrayList<>();
     private final List<String> module = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final List<Boolean> meetings = new CopyOnWriteArrayList<>();
+    private volatile String meetingPrefix;
+    private volatile CountDownLatch meeting = new CountDownLatch(0);
 
     @Durable
     void onShipped(@Observes @Named(ParcelEvents.PARCEL_SHIPPED) Parcel parcel) {
         shipped.add(parcel.id() + ":" + parcel.step());
+        meetOthers(parcel);
         Db.execute(dataSource, "INSERT INTO parcel_effects (parcel_id, step) VALUES (?, ?)", parcel.id(),
                 parcel.step());
         AtomicInteger left = failures.get(parcel.id());
@@ -53,6 +59,35 @@ public class DurableParcelReceivers {
     @Durable
     void onParcelModule(@Observes @EventModule("parcel") Object payload, EventMetadata metadata) {
         module.add(EventEmitter.nameOf(metadata) + " " + ((Parcel) payload).id());
+    }
+
+    private void meetOthers(Parcel parcel) {
+        String prefix = meetingPrefix;
+        if (prefix != null && parcel.step() == 0 && parcel.id().startsWith(prefix)) {
+            meeting.countDown();
+            try {
+                meetings.add(meeting.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                meetings.add(false);
+            }
+        }
+    }
+
+    /**
+     * Makes {@link #onShipped}, at the first step of each of {@code parcels} parcels whose ids start with
+     * {@code prefix}, wait until it runs for all of them at the same time (for 10 seconds at most).
+     */
+    public void meetAtFirstStep(String prefix, int parcels) {
+        meeting = new CountDownLatch(parcels);
+        meetingPrefix = prefix;
+    }
+
+    /**
+     * @return for each wait of {@link #meetAtFirstStep}, whether the others came
+     */
+    public List<Boolean> meetings() {
+        return meetings;
     }
 
     /**

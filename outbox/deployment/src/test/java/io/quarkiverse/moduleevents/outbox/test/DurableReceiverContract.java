@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -153,6 +155,33 @@ abstract class DurableReceiverContract {
         Db.await("every record is delivered", () -> records("p-7") == 0);
         assertEquals(List.of(0, 0, 1, 2, 3, 4), receivers.shippedSteps("p-7"),
                 "the failed first record held back the later ones until its retry succeeded");
+    }
+
+    @Test
+    void subjectsAreDeliveredAtTheSameTimeEachInTheOrderWritten() {
+        List<String> parcelIds = List.of("lane-a", "lane-b", "lane-c", "lane-d");
+        receivers.meetAtFirstStep("lane-", parcelIds.size());
+        receivers.failFor("lane-b", 1);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int step = 0; step < 25; step++) {
+                for (String parcelId : parcelIds) {
+                    parcels.send(ParcelEvents.PARCEL_SHIPPED, new Parcel(parcelId, step));
+                }
+            }
+        });
+
+        Db.await("every record is delivered", () -> parcelIds.stream().allMatch(id -> records(id) == 0));
+        assertEquals(List.of(true), receivers.meetings().stream().distinct().toList(),
+                "the first records of the four subjects were delivered at the same time");
+        List<Integer> steps = IntStream.range(0, 25).boxed().toList();
+        for (String parcelId : List.of("lane-a", "lane-c", "lane-d")) {
+            assertEquals(steps, receivers.shippedSteps(parcelId), parcelId);
+        }
+        List<Integer> retried = new ArrayList<>(List.of(0));
+        retried.addAll(steps);
+        assertEquals(retried, receivers.shippedSteps("lane-b"),
+                "the failed first record held back the later ones of its subject only");
+        assertEquals(25, effects("lane-b"));
     }
 
     @Test

@@ -47,8 +47,8 @@ class DurableReceiverWakeUpTest {
     void theCommitWakesTheDelivery() {
         QuarkusTransaction.requiringNew().run(() -> parcels.send(ParcelEvents.PARCEL_SHIPPED, new Parcel("w-1", 0)));
 
-        Db.await("the receiver is called long before the next poll",
-                () -> receivers.shippedSteps("w-1").size() == 1);
+        Db.await("the receivers are called long before the next poll",
+                () -> receivers.shippedSteps("w-1").size() == 1 && receivers.moduleNames("w-1").size() == 1);
         assertEquals(List.of(ParcelEvents.PARCEL_SHIPPED), receivers.moduleNames("w-1"));
     }
 

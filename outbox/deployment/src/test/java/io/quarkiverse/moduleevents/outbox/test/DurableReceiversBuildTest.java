@@ -31,7 +31,8 @@ import io.quarkus.test.QuarkusUnitTest;
  * Durable receivers of an exact name, a pattern, a whole module and of {@code @Remote} events build: the runtime gets
  * them as {@code class#method}, and the catalog marks them durable. The event is sent only with {@code sendAsync},
  * which the outbox records for durable receivers too: in the catalog they run, an ordinary {@code @Observes} receiver
- * does not. (A receiver that requires {@code @Remote} is not in the catalog, which lists the receivers of local sends.)
+ * does not. A durable receiver that requires {@code @Remote} is in the catalog too, marked remote: it never runs here,
+ * as no broker channel brings the event in.
  */
 class DurableReceiversBuildTest {
 
@@ -61,9 +62,10 @@ class DurableReceiversBuildTest {
         JsonNode receivers = catalog().get("modules").get(0).get("events").get(0).get("receivers");
 
         assertEquals(List.of(SHIPPING + "#countOrder", SHIPPING + "#everyOrderEvent", SHIPPING + "#everyPlacement",
-                SHIPPING + "#onOrder"), receivers.findValuesAsText("method"));
-        assertEquals(List.of("false", "true", "true", "true"), receivers.findValuesAsText("durable"));
-        assertEquals(List.of("false", "true", "true", "true"), receivers.findValuesAsText("runs"));
+                SHIPPING + "#onOrder", SHIPPING + "#onRemoteOrder"), receivers.findValuesAsText("method"));
+        assertEquals(List.of("false", "true", "true", "true", "true"), receivers.findValuesAsText("durable"));
+        assertEquals(List.of("false", "true", "true", "true", "false"), receivers.findValuesAsText("runs"));
+        assertEquals(List.of("false", "false", "false", "false", "true"), receivers.findValuesAsText("remote"));
     }
 
     @Test
@@ -80,6 +82,8 @@ class DurableReceiversBuildTest {
         assertTrue(page.contains("`" + SHIPPING + "#onOrder (sync, priority 2500, durable)`"), page);
         assertTrue(page.contains("`" + SHIPPING + "#countOrder (sync, priority 2500, never runs: not sent with send or"
                 + " sendRobust)`"), page);
+        assertTrue(page.contains("`" + SHIPPING + "#onRemoteOrder (sync, priority 2500, durable, remote, never runs: no"
+                + " broker channel brings it in)`"), page);
     }
 
     private static JsonNode catalog() throws IOException {

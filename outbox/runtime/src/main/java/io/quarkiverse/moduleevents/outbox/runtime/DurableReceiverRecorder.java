@@ -85,10 +85,15 @@ public class DurableReceiverRecorder implements ReceiverRecorder {
         byte[] data;
         String subject = null;
         try {
-            JsonNode tree = objectMapper.valueToTree(payload);
-            JsonNode subjectValue = property == null ? null : tree.get(property);
-            subject = subjectValue == null || subjectValue.isNull() ? null : subjectValue.asText();
-            data = objectMapper.writeValueAsBytes(tree);
+            if (property == null) {
+                data = objectMapper.writeValueAsBytes(payload);
+            } else {
+                // the subject as the JSON has it, read from one serialisation
+                JsonNode tree = objectMapper.valueToTree(payload);
+                JsonNode subjectValue = tree.get(property);
+                subject = subjectValue == null || subjectValue.isNull() ? null : subjectValue.asText();
+                data = objectMapper.writeValueAsBytes(tree);
+            }
         } catch (Exception e) {
             throw new OutboxWriteException("Durable receivers' record not written: the payload, a "
                     + payload.getClass().getName() + ", cannot be serialised to JSON: " + e.getMessage()

@@ -13,6 +13,7 @@ final class OutboxConfigCheck {
     private static final String RELAY = "quarkus.module-events.outbox.relay.";
     private static final String INBOX = "quarkus.module-events.outbox.inbox.";
     private static final String HEALTH = "quarkus.module-events.outbox.health.";
+    private static final String DURABLE = "quarkus.module-events.outbox.durable.";
 
     private OutboxConfigCheck() {
     }
@@ -31,6 +32,7 @@ final class OutboxConfigCheck {
                 .notShorterThan(RELAY + "max-backoff", relay.maxBackoff(), RELAY + "initial-backoff",
                         relay.initialBackoff())
                 .positive(RELAY + "send-timeout", relay.sendTimeout())
+                .atLeast(DURABLE + "delivery-threads", outbox.durable().deliveryThreads(), 1)
                 .positive(INBOX + "retention", inbox.retention())
                 .positive(INBOX + "cleanup-interval", inbox.cleanupInterval())
                 .positive(HEALTH + "max-lag", outbox.health().maxLag())

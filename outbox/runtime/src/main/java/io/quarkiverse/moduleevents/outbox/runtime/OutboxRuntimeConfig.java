@@ -38,9 +38,10 @@ public interface OutboxRuntimeConfig {
 
     /**
      * The relay: it wakes when a transaction that wrote rows commits, and polls every `poll-interval` for rows due
-     * for a (new) attempt and rows left by another instance. The delivery of the durable receivers' records, on a
-     * thread of its own, works the same way with the same settings: a failed delivery (the receiver threw) counts as
-     * a failed attempt.
+     * for a (new) attempt and rows left by another instance. The delivery of the durable receivers' records, on
+     * threads of its own (`durable.delivery-threads`), works the same way with the same settings: a failed delivery
+     * (the receiver threw) counts as a failed attempt, a temporary database failure (the database unreachable, a lock
+     * time-out) does not.
      */
     interface Relay {
 
@@ -84,6 +85,25 @@ public interface OutboxRuntimeConfig {
          */
         @WithDefault("30S")
         Duration sendTimeout();
+    }
+
+    /**
+     * The delivery of the durable receivers' records.
+     */
+    Durable durable();
+
+    /**
+     * The delivery of the durable receivers' records; its claims, retries and leases follow the `relay` settings.
+     */
+    interface Durable {
+
+        /**
+         * How many records are delivered at the same time, each in a transaction of its own, so each takes a
+         * connection of the datasource while its receiver runs. The records of one receiver and one `@EventSubject`
+         * are still delivered one after the other, in the order they were written.
+         */
+        @WithDefault("4")
+        int deliveryThreads();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.quarkiverse.moduleevents.benchmarks.springmodulith.driver;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,9 +21,19 @@ interface ApplicationUnderTest {
     /** Where {@code BENCH_CRASH_AT_ID} halts the process, for the caption of the crash table. */
     String crashPoint(long orderId);
 
-    /** Runs {@code jar} with this JVM's {@code java}, with the same heap for every application. */
+    /**
+     * Runs {@code jar} with this JVM's {@code java}, with the same heap for every application, and the options of
+     * {@code BENCH_JVM_OPTS} (such as a flight recording), separated by spaces.
+     */
     static List<String> javaJar(Path jar) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g", "-jar",
-                jar.toString());
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g"));
+        String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 }
