@@ -9,13 +9,14 @@ package io.quarkiverse.moduleevents.runtime;
 public interface EventMeters {
 
     /**
-     * @return the counter of the sends of the event
+     * @return the counter of the sends of the event; {@code null} when they are not counted
      */
     EventCounter sent(String module, String event);
 
     /**
      * @param receiver the receiver as {@code class#method}
-     * @return the counter of the failures of the receiver when it receives the event
+     * @return the counter of the failures of the receiver when it receives the event; {@code null} when they are not
+     *         counted
      */
     EventCounter receiverFailures(String event, String receiver);
 }

@@ -147,7 +147,7 @@ final class ResolvedReceivers {
     }
 
     private static void countFailure(EventCounter[] failures, int position) {
-        if (failures != null) {
+        if (failures != null && failures[position] != null) {
             failures[position].increment();
         }
     }
@@ -231,8 +231,9 @@ final class ResolvedReceivers {
         try {
             observer.notify(new Context(payload, metadata));
         } catch (RuntimeException | Error e) {
-            if (meters != null) {
-                meters.receiverFailures(event, receiver).increment();
+            EventCounter failures = meters == null ? null : meters.receiverFailures(event, receiver);
+            if (failures != null) {
+                failures.increment();
             }
             throw e;
         } finally {

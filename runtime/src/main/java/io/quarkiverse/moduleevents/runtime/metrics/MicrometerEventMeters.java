@@ -27,8 +27,11 @@ public class MicrometerEventMeters implements EventMeters {
 
     private final MeterRegistry registry;
 
+    /**
+     * @param registry the application's registry; public for a registry of one's own, as the benchmarks use
+     */
     @Inject
-    MicrometerEventMeters(MeterRegistry registry) {
+    public MicrometerEventMeters(MeterRegistry registry) {
         this.registry = registry;
     }
 
