@@ -37,7 +37,7 @@ public class RoutedEventSender implements OutgoingEventSender {
             return outcome;
         }
         channels.send(route.getChannel(), CloudEventEncoder.message(event, route, outcome), outcome);
-        return outcome.whenComplete((ignored, failure) -> channels.countOutcome(route.getChannel(), failure == null));
+        return outcome.whenComplete((ignored, failure) -> channels.countOutcome(route, failure));
     }
 
     @Override
