@@ -21,9 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class DispatchReport {
 
     private static final List<String> ORDER = List.of("directCall", "arcObserversNotified", "arcPreselectedFire",
-            "arcSelectPerFire", "moduleEmitterSend", "moduleEmitterSendRobust", "arcFireAsync",
+            "arcSelectPerFire", "moduleEmitterSend", "moduleEmitterSendWithMetrics", "moduleEmitterSendRobust", "arcFireAsync",
             "moduleEmitterSendAsync", "vertxEventBusLocal", "guavaEventBus", "springMulticaster");
     private static final double MAX_SEND_VS_ARC = 1.10;
+    private static final double MAX_METERED_VS_SEND = 1.5;
     private static final double MAX_SEND_VS_DIRECT = 3.0;
     // gc.alloc.rate.norm carries a few hundredths of a byte of the profiler's own noise
     private static final double BYTES_TOLERANCE = 0.5;
@@ -109,6 +110,13 @@ public final class DispatchReport {
                         + " %d observer(s): %s vs %s B/op → %s", observers, bytes(send.bytes()), bytes(arc.bytes()),
                         verdict(send.bytes() <= arc.bytes() + BYTES_TOLERANCE)));
             }
+        }
+        Result send1 = results.get(key("moduleEmitterSend", 1));
+        Result metered1 = results.get(key("moduleEmitterSendWithMetrics", 1));
+        if (send1 != null && metered1 != null) {
+            double ratio = metered1.nanos() / send1.nanos();
+            lines.add(String.format(Locale.ROOT, "moduleEmitterSendWithMetrics ≤ %.1f × moduleEmitterSend, 1 observer:"
+                    + " %.3f → %s", MAX_METERED_VS_SEND, ratio, verdict(ratio <= MAX_METERED_VS_SEND)));
         }
         Result send10 = results.get(key("moduleEmitterSend", 10));
         Result direct10 = results.get(key("directCall", 10));

@@ -26,6 +26,9 @@ public class Fixtures {
     Receivers receivers;
 
     @Inject
+    MeteredEvents meteredEmitter;
+
+    @Inject
     AsyncReceivers asyncReceivers;
 
     @Inject

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -47,6 +48,7 @@ import io.quarkiverse.moduleevents.runtime.NamePattern;
 import io.quarkiverse.moduleevents.runtime.SendListener;
 import io.quarkiverse.moduleevents.runtime.SentEventList;
 import io.quarkiverse.moduleevents.runtime.dev.DevSentEventLog;
+import io.quarkiverse.moduleevents.runtime.metrics.MicrometerEventMeters;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
@@ -62,6 +64,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.GeneratedClassBuildItem;
 import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.gizmo2.Const;
 import io.quarkus.gizmo2.Gizmo;
@@ -70,6 +73,7 @@ import io.quarkus.gizmo2.desc.ConstructorDesc;
 import io.quarkus.gizmo2.desc.MethodDesc;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.runtime.metrics.MetricsFactory;
 
 class ModuleEventsProcessor {
 
@@ -92,6 +96,17 @@ class ModuleEventsProcessor {
     @BuildStep
     AdditionalBeanBuildItem registerDeclaredEventFiring() {
         return new AdditionalBeanBuildItem(EmitterEventFiring.class);
+    }
+
+    /**
+     * The meters exist only when the application has {@code quarkus-micrometer}: otherwise no class that refers to
+     * Micrometer is loaded, and the emitters count nothing.
+     */
+    @BuildStep
+    AdditionalBeanBuildItem registerMeters(Optional<MetricsCapabilityBuildItem> metrics) {
+        return metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)
+                ? AdditionalBeanBuildItem.unremovableOf(MicrometerEventMeters.class)
+                : null;
     }
 
     @BuildStep

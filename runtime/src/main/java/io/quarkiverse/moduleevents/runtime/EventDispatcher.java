@@ -30,6 +30,8 @@ final class EventDispatcher {
     private final ReceiverResolver resolver;
     /** {@code null} in production */
     private final SendListener listener;
+    /** {@code null} without a metrics extension */
+    private final EventCounter sent;
     private volatile ResolvedReceivers[] resolved = NONE_RESOLVED;
     /** {@code null} until a sibling extension fires the name */
     private volatile Map<FiredWith, ResolvedReceivers> fired;
@@ -38,6 +40,7 @@ final class EventDispatcher {
         this.definition = definition;
         this.resolver = resolver;
         this.listener = listener;
+        this.sent = resolver.sentCounter(definition);
     }
 
     EventDefinition definition() {
@@ -46,6 +49,7 @@ final class EventDispatcher {
 
     void send(Object payload) {
         ResolvedReceivers receivers = receivers(payload);
+        countSent();
         if (listener == null) {
             receivers.notifySynchronous(payload, ReceiverFailureHandler.RETHROW);
         } else {
@@ -74,6 +78,7 @@ final class EventDispatcher {
 
     List<ReceiverFailure> sendRobust(Object payload) {
         ResolvedReceivers receivers = receivers(payload);
+        countSent();
         if (listener != null) {
             listener.sending(resolver.module(), definition.getName(), payload);
         }
@@ -88,6 +93,7 @@ final class EventDispatcher {
 
     <T> CompletionStage<T> sendAsync(T payload) {
         ResolvedReceivers receivers = receivers(payload);
+        countSent();
         if (listener != null) {
             listener.sending(resolver.module(), definition.getName(), payload);
         }
@@ -118,6 +124,12 @@ final class EventDispatcher {
         }
         return known.computeIfAbsent(new FiredWith(payload.getClass(), additionalQualifiers),
                 key -> resolver.resolveFired(definition, payload, additionalQualifiers));
+    }
+
+    private void countSent() {
+        if (sent != null) {
+            sent.increment();
+        }
     }
 
     private void sent(Object payload, List<String> receivers, List<ReceiverFailure> failures) {

@@ -32,6 +32,8 @@ final class ReceiverResolver {
     private InjectableInstance<SentEventForwarder> forwarder;
     /** {@code null} until looked up */
     private InjectableInstance<ReceiverRecorder> recorder;
+    /** {@code null} until looked up */
+    private InjectableInstance<EventMeters> meters;
 
     ReceiverResolver(String module, BeanManager beanManager) {
         this.module = module;
@@ -48,7 +50,7 @@ final class ReceiverResolver {
      */
     ResolvedReceivers resolve(EventDefinition event, Object payload) {
         return new ResolvedReceivers(beanManager, payload, qualifiers(event), injectionPoint(), forwarding(event),
-                new Recording(recorder(), module, event.getName(), List.of()));
+                new Recording(recorder(), module, event.getName(), List.of()), meters());
     }
 
     /**
@@ -59,7 +61,27 @@ final class ReceiverResolver {
         List<Annotation> qualifiers = new ArrayList<>(List.of(qualifiers(event)));
         qualifiers.addAll(additionalQualifiers);
         return new ResolvedReceivers(beanManager, payload, qualifiers.toArray(new Annotation[0]), injectionPoint(),
-                null, new Recording(recorder(), module, event.getName(), additionalQualifiers));
+                null, new Recording(recorder(), module, event.getName(), additionalQualifiers), meters());
+    }
+
+    /**
+     * @return the counter of the sends of the event, {@code null} when the application has no metrics extension
+     */
+    EventCounter sentCounter(EventDefinition event) {
+        EventMeters found = meters();
+        return found == null ? null : found.sent(module, event.getName());
+    }
+
+    /**
+     * @return the meters, {@code null} when the application has no metrics extension
+     */
+    private EventMeters meters() {
+        InjectableInstance<EventMeters> found = meters;
+        if (found == null) {
+            found = Arc.container().select(EventMeters.class);
+            meters = found;
+        }
+        return found.isResolvable() ? found.get() : null;
     }
 
     /**

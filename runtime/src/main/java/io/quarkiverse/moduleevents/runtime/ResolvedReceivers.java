@@ -59,17 +59,27 @@ final class ResolvedReceivers {
      * their order
      */
     final List<String> asynchronousNames;
+    /** the counters of the failures of those of {@link #synchronousNames}; {@code null} without a metrics extension */
+    private final EventCounter[] synchronousFailures;
+    /**
+     * the counters of the failures of those of {@link #asynchronousNames}; {@code null} without a metrics extension
+     */
+    private final EventCounter[] asynchronousFailures;
+    /** {@code null} without a metrics extension */
+    private final EventMeters meters;
+    private final String event;
     private final EventMetadata metadata;
     private final ManagedContext requestContext;
 
     /**
      * @param forwarding {@code null} when the name is not forwarded
+     * @param meters {@code null} when the application has no metrics extension
      * @throws IllegalArgumentException when the payload's runtime type is generic: CDI would infer its type arguments
      *         from the injection point, the emitter's {@code Event<Object>}, which has none to give
      */
     @SuppressWarnings("unchecked")
     ResolvedReceivers(BeanManager beanManager, Object payload, Annotation[] qualifiers, InjectionPoint injectionPoint,
-            EventForwarding forwarding, ReceiverResolver.Recording recording) {
+            EventForwarding forwarding, ReceiverResolver.Recording recording, EventMeters meters) {
         this.runtimeType = payload.getClass();
         List<ObserverMethod<? super Object>> synchronous = new ArrayList<>();
         List<ObserverMethod<? super Object>> transactionPhase = new ArrayList<>();
@@ -110,6 +120,10 @@ final class ResolvedReceivers {
         this.beforeReceivers = before.size();
         this.synchronousNames = names(before, synchronous);
         this.asynchronousNames = names(before, asynchronous);
+        this.meters = meters;
+        this.event = recording.name();
+        this.synchronousFailures = failureCounters(synchronousNames);
+        this.asynchronousFailures = failureCounters(asynchronousNames);
         this.metadata = new Metadata(Set.of(qualifiers), runtimeType, injectionPoint);
         this.requestContext = RequestContextActivation.forImmediateDelivery();
     }
@@ -119,6 +133,23 @@ final class ResolvedReceivers {
         names.addAll(before);
         receivers.forEach(receiver -> names.add(ReceiverName.of(receiver)));
         return List.copyOf(names);
+    }
+
+    private EventCounter[] failureCounters(List<String> receivers) {
+        if (meters == null) {
+            return null;
+        }
+        EventCounter[] counters = new EventCounter[receivers.size()];
+        for (int position = 0; position < counters.length; position++) {
+            counters[position] = meters.receiverFailures(event, receivers.get(position));
+        }
+        return counters;
+    }
+
+    private static void countFailure(EventCounter[] failures, int position) {
+        if (failures != null && failures[position] != null) {
+            failures[position].increment();
+        }
     }
 
     /**
@@ -139,6 +170,7 @@ final class ResolvedReceivers {
             try {
                 forwarding.forward(payload);
             } catch (Throwable error) {
+                countFailure(synchronousFailures, position);
                 failures.failed(position, null, context, error);
             }
             position++;
@@ -147,6 +179,7 @@ final class ResolvedReceivers {
             try {
                 recording.record(payload);
             } catch (Throwable error) {
+                countFailure(synchronousFailures, position);
                 failures.failed(position, null, context, error);
             }
         }
@@ -155,7 +188,7 @@ final class ResolvedReceivers {
         }
         NotifiedAtOnce notified = transactionPhase.isEmpty() ? NotifiedAtOnce.ALL
                 : DeferredReceivers.deferIfTransactionActive(transactionPhase, context);
-        notifyAtOnce(synchronous, notified, context, failures);
+        notifyAtOnce(synchronous, notified, context, failures, synchronousFailures);
     }
 
     /**
@@ -170,6 +203,7 @@ final class ResolvedReceivers {
             try {
                 forwarding.forward(payload);
             } catch (RuntimeException e) {
+                countFailure(asynchronousFailures, 0);
                 return new ReceiverFailure(forwarding.receiverName, e);
             }
         }
@@ -177,6 +211,7 @@ final class ResolvedReceivers {
             try {
                 recording.record(payload);
             } catch (RuntimeException e) {
+                countFailure(asynchronousFailures, forwarding == null ? 0 : 1);
                 return new ReceiverFailure(recording.receiverName, e);
             }
         }
@@ -195,6 +230,12 @@ final class ResolvedReceivers {
         boolean activated = RequestContextActivation.activateIfInactive(context);
         try {
             observer.notify(new Context(payload, metadata));
+        } catch (RuntimeException | Error e) {
+            EventCounter failures = meters == null ? null : meters.receiverFailures(event, receiver);
+            if (failures != null) {
+                failures.increment();
+            }
+            throw e;
         } finally {
             if (activated) {
                 context.terminate();
@@ -225,7 +266,7 @@ final class ResolvedReceivers {
      * @param failures told of each receiver that throws, by its position in {@link #asynchronousNames}
      */
     void notifyAsynchronous(Object payload, ReceiverFailureHandler failures) {
-        notifyAtOnce(asynchronous, NotifiedAtOnce.ALL, new Context(payload, metadata), failures);
+        notifyAtOnce(asynchronous, NotifiedAtOnce.ALL, new Context(payload, metadata), failures, asynchronousFailures);
     }
 
     /**
@@ -237,7 +278,7 @@ final class ResolvedReceivers {
     }
 
     private void notifyAtOnce(ObserverMethod<? super Object>[] receivers, NotifiedAtOnce notified,
-            EventContext<Object> context, ReceiverFailureHandler failures) {
+            EventContext<Object> context, ReceiverFailureHandler failures, EventCounter[] failureCounters) {
         int firstPosition = beforeReceivers;
         boolean activated = RequestContextActivation.activateIfInactive(requestContext);
         try {
@@ -247,6 +288,7 @@ final class ResolvedReceivers {
                     try {
                         receiver.notify(context);
                     } catch (Throwable error) {
+                        countFailure(failureCounters, firstPosition + position);
                         failures.failed(firstPosition + position, receiver, context, error);
                     }
                 }

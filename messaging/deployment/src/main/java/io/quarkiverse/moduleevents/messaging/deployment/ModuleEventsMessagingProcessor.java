@@ -3,6 +3,7 @@ package io.quarkiverse.moduleevents.messaging.deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -34,6 +35,7 @@ import io.quarkiverse.moduleevents.messaging.runtime.OutgoingChannels;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingForwarder;
 import io.quarkiverse.moduleevents.messaging.runtime.OutgoingRoute;
 import io.quarkiverse.moduleevents.messaging.runtime.RoutedEventSender;
+import io.quarkiverse.moduleevents.messaging.runtime.metrics.MicrometerBridgeMeters;
 import io.quarkiverse.moduleevents.messaging.runtime.tracing.NoEventTracing;
 import io.quarkiverse.moduleevents.messaging.runtime.tracing.OpenTelemetryEventTracing;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -49,7 +51,9 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.gizmo2.Gizmo;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelBuildItem;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ChannelDirection;
 import io.quarkus.smallrye.reactivemessaging.deployment.items.ConnectorManagedChannelBuildItem;
@@ -93,6 +97,16 @@ class ModuleEventsMessagingProcessor {
         return AdditionalBeanBuildItem.unremovableOf(capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)
                 ? OpenTelemetryEventTracing.class
                 : NoEventTracing.class);
+    }
+
+    /**
+     * The bridge's meters exist only when the application has {@code quarkus-micrometer}; its counters feed them.
+     */
+    @BuildStep
+    AdditionalBeanBuildItem registerBridgeMeters(Optional<MetricsCapabilityBuildItem> metrics) {
+        return metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)
+                ? AdditionalBeanBuildItem.unremovableOf(MicrometerBridgeMeters.class)
+                : null;
     }
 
     @BuildStep

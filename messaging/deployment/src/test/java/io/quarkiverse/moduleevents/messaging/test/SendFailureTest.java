@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.Payload;
@@ -24,7 +25,7 @@ class SendFailureTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class))
+            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, SimpleRegistry.class))
             .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", "order:order:placed")
             .overrideConfigKey("quarkus.module-events.messaging.source", "shop")
             .overrideConfigKey("mp.messaging.outgoing.order-out.connector", "smallrye-in-memory");
@@ -39,12 +40,17 @@ class SendFailureTest {
     @Inject
     BridgeCounters counters;
 
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void anUnserialisablePayloadIsCountedAndNotSent() {
         orders.send(OrderEvents.ORDER_PLACED, new Order("o-1"));
 
         assertEquals(1, counters.sendFailures("order-out"));
         assertEquals(0, counters.sent("order-out"));
+        assertEquals(1, registry.get("module.events.bridge.outgoing").tag("channel", "order-out")
+                .tag("event", OrderEvents.ORDER_PLACED).tag("outcome", "failed").counter().count());
         assertEquals(List.of(), connector.sink("order-out").received());
     }
 

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.Payload;
@@ -28,7 +29,8 @@ class SendTimeoutTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, SilentBroker.class))
+            .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, SilentBroker.class,
+                    SimpleRegistry.class))
             .overrideConfigKey("quarkus.module-events.messaging.outgoing.orders.events", "order:order:placed")
             .overrideConfigKey("quarkus.module-events.messaging.source", "shop")
             .overrideConfigKey("quarkus.module-events.messaging.send-timeout", "2s");
@@ -39,6 +41,9 @@ class SendTimeoutTest {
     @Inject
     BridgeCounters counters;
 
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void anUnacknowledgedSendTimesOut() {
         orders.send(OrderEvents.ORDER_PLACED, new Order("o-1"));
@@ -47,6 +52,9 @@ class SendTimeoutTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> counters.sendFailures("orders") > 0);
         assertEquals(1, counters.sendFailures("orders"));
         assertEquals(0, counters.sent("orders"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(1,
+                registry.get("module.events.bridge.outgoing").tag("channel", "orders")
+                        .tag("event", OrderEvents.ORDER_PLACED).tag("outcome", "timed-out").counter().count()));
     }
 
     @EventModule("order")

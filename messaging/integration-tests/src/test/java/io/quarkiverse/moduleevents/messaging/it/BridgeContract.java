@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.moduleevents.messaging.BridgeCounters;
 import io.quarkiverse.moduleevents.messaging.it.Arrivals.Arrival;
 import io.quarkiverse.moduleevents.messaging.runtime.IncomingEventReceiver;
@@ -51,6 +54,9 @@ abstract class BridgeContract {
 
     @Inject
     BridgeCounters counters;
+
+    @Inject
+    MeterRegistry registry;
 
     /** Sends a binary-mode CloudEvent with a JSON body to {@code user-in}, as another service's bridge would. */
     abstract void sendFromAnotherService(String ceId, String source, String type, String json);
@@ -92,6 +98,7 @@ abstract class BridgeContract {
     @EnumSource(MalformedCloudEvent.class)
     void aMalformedCloudEventIsRejectedAndTheChannelGoesOn(MalformedCloudEvent malformed) {
         long rejected = counters.rejected("user-in");
+        long rejectedMeters = incoming("rejected");
         String messageKey = UUID.randomUUID().toString();
         String malformedAccountId = "u-malformed-" + UUID.randomUUID();
         String goodId = "u-" + UUID.randomUUID();
@@ -104,6 +111,7 @@ abstract class BridgeContract {
 
             Awaitility.await().atMost(WAIT).until(() -> arrivals.of("remote", new Account(goodId, "Alan")).size() == 1);
             awaitCount(() -> counters.rejected("user-in"), rejected + 1);
+            awaitCount(() -> incoming("rejected"), rejectedMeters + 1);
             assertContains(String.join("\n", log.messages()), "Malformed CloudEvent [channel: user-in",
                     malformed.attribute);
         }
@@ -132,6 +140,7 @@ abstract class BridgeContract {
     void aCloudEventFromAnotherServiceReachesBothReceiversDecoded() {
         String id = "u-" + UUID.randomUUID();
         Account account = new Account(id, "Linus");
+        long delivered = incoming(UserEvents.ACCOUNT_CREATED, "delivered");
 
         sendFromAnotherService(UUID.randomUUID().toString(), "/mail-service/mail", UserEvents.ACCOUNT_CREATED,
                 accountJson(id, "Linus"));
@@ -139,12 +148,32 @@ abstract class BridgeContract {
         Awaitility.await().atMost(WAIT).until(() -> arrivals.of("remote", account).size() == 1);
         assertEquals(List.of(new Arrival("ordinary", UserEvents.ACCOUNT_CREATED, account, true)),
                 arrivals.of("ordinary", account));
+        awaitCount(() -> incoming(UserEvents.ACCOUNT_CREATED, "delivered"), delivered + 1);
+    }
+
+    /** The same source and id again, as a broker redelivers: dropped, and counted as a duplicate, not delivered. */
+    @Test
+    void aRedeliveredCloudEventIsCountedAsADuplicate() {
+        String ceId = UUID.randomUUID().toString();
+        String id = "u-" + UUID.randomUUID();
+        long delivered = incoming(UserEvents.ACCOUNT_CREATED, "delivered");
+        long duplicates = incoming(UserEvents.ACCOUNT_CREATED, "duplicate");
+
+        sendFromAnotherService(ceId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED, accountJson(id, "Ada"));
+        sendFromAnotherService(ceId, "/mail-service/mail", UserEvents.ACCOUNT_CREATED, accountJson(id, "Ada"));
+        awaitRemoteMarker();
+
+        assertEquals(1, arrivals.of("remote", new Account(id, "Ada")).size());
+        // the marker and the first of the two
+        awaitCount(() -> incoming(UserEvents.ACCOUNT_CREATED, "delivered"), delivered + 2);
+        awaitCount(() -> incoming(UserEvents.ACCOUNT_CREATED, "duplicate"), duplicates + 1);
     }
 
     @Test
     void aLocallySentAccountNeverReachesTheRemoteReceiver() {
         String id = "u-" + UUID.randomUUID();
         Account account = new Account(id, "Barbara");
+        long acked = outgoing(UserEvents.ACCOUNT_CREATED, "acked");
 
         users.openAccount(id, "Barbara");
 
@@ -153,6 +182,7 @@ abstract class BridgeContract {
         awaitSentOut(id);
         awaitRemoteMarker();
         assertEquals(List.of(), arrivals.of("remote", account));
+        awaitCount(() -> outgoing(UserEvents.ACCOUNT_CREATED, "acked"), acked + 1);
     }
 
     @Test
@@ -235,6 +265,35 @@ abstract class BridgeContract {
         sendFromAnotherService(UUID.randomUUID().toString(), "/mail-service/mail", UserEvents.ACCOUNT_CREATED,
                 accountJson(id, "Marker"));
         Awaitility.await().atMost(WAIT).until(() -> arrivals.of("remote", new Account(id, "Marker")).size() == 1);
+    }
+
+    /**
+     * @return the count of {@code module.events.bridge.outgoing} on {@code user-out}; 0 before the first such outcome
+     */
+    long outgoing(String event, String outcome) {
+        return sum(registry.find("module.events.bridge.outgoing").tag("channel", "user-out").tag("event", event)
+                .tag("outcome", outcome).counters());
+    }
+
+    /**
+     * @return the count of {@code module.events.bridge.incoming} on {@code user-in}; 0 before the first such outcome
+     */
+    long incoming(String event, String outcome) {
+        return sum(registry.find("module.events.bridge.incoming").tag("channel", "user-in").tag("event", event)
+                .tag("outcome", outcome).counters());
+    }
+
+    /**
+     * @return the count of {@code module.events.bridge.incoming} on {@code user-in} for every event, {@code unknown}
+     *         included
+     */
+    long incoming(String outcome) {
+        return sum(registry.find("module.events.bridge.incoming").tag("channel", "user-in").tag("outcome", outcome)
+                .counters());
+    }
+
+    private static long sum(Collection<Counter> counters) {
+        return (long) counters.stream().mapToDouble(Counter::count).sum();
     }
 
     static String accountJson(String id, String name) {

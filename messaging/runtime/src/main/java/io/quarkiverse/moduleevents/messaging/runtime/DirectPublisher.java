@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.moduleevents.messaging.runtime.BridgeMeters.OutgoingOutcome;
 import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
 
 /**
@@ -45,7 +46,8 @@ public class DirectPublisher {
         String id = UUID.randomUUID().toString();
         if (pending.incrementAndGet() > config.maxPendingSends()) {
             pending.decrementAndGet();
-            failed(id, route, "too many sends wait for the broker (quarkus.module-events.messaging.max-pending-sends="
+            channels.countOutcome(route, OutgoingOutcome.FAILED);
+            logLost(id, route, "too many sends wait for the broker (quarkus.module-events.messaging.max-pending-sends="
                     + config.maxPendingSends() + ")", null);
             return;
         }
@@ -62,18 +64,16 @@ public class DirectPublisher {
 
     private void completed(String id, OutgoingRoute route, Throwable failure) {
         pending.decrementAndGet();
-        if (failure == null) {
-            channels.countOutcome(route.getChannel(), true);
-        } else if (failure instanceof TimeoutException) {
-            failed(id, route, "the broker did not acknowledge it within " + config.sendTimeout()
+        channels.countOutcome(route, failure);
+        if (failure instanceof TimeoutException) {
+            logLost(id, route, "the broker did not acknowledge it within " + config.sendTimeout()
                     + " (quarkus.module-events.messaging.send-timeout)", null);
-        } else {
-            failed(id, route, failure.getMessage(), failure);
+        } else if (failure != null) {
+            logLost(id, route, failure.getMessage(), failure);
         }
     }
 
-    private void failed(String id, OutgoingRoute route, String reason, Throwable failure) {
-        channels.countOutcome(route.getChannel(), false);
+    private static void logLost(String id, OutgoingRoute route, String reason, Throwable failure) {
         LOG.errorf(failure, "Event not sent: %s [id: %s, event: %s, channel: %s]; it is lost, as delivery without the"
                 + " outbox is at most once", reason, id, route.getName(), route.getChannel());
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.moduleevents.messaging.Remote;
+import io.quarkiverse.moduleevents.messaging.runtime.BridgeMeters.IncomingOutcome;
 import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
 import io.quarkiverse.moduleevents.messaging.spi.EventTracing.TraceStep;
 import io.quarkiverse.moduleevents.messaging.spi.IncomingEventInbox;
@@ -86,11 +87,12 @@ public class IncomingEventReceiver {
         try {
             cloudEvent = IncomingCloudEvents.read(message, routes.incomingConnector(channel));
         } catch (MalformedCloudEventException e) {
-            return reject(channel, message, "Malformed CloudEvent [channel: " + channel + ", id: none, type: none,"
-                    + " source: none]: " + e.getMessage(), null);
+            return reject(channel, BridgeMeters.UNKNOWN_EVENT, message, "Malformed CloudEvent [channel: " + channel
+                    + ", id: none, type: none, source: none]: " + e.getMessage(), null);
         }
         if (cloudEvent == null) {
-            return reject(channel, message, "Message carries no CloudEvents metadata [channel: " + channel
+            return reject(channel, BridgeMeters.UNKNOWN_EVENT, message, "Message carries no CloudEvents metadata"
+                    + " [channel: " + channel
                     + ", id: none, type: none]; send module events through the messaging bridge, as CloudEvents",
                     null);
         }
@@ -99,24 +101,26 @@ public class IncomingEventReceiver {
         String source = cloudEvent.source();
         String subject = " [channel: " + channel + ", id: " + PeerText.escape(id) + ", type: " + PeerText.escape(type)
                 + ", source: " + PeerText.escape(source) + "]";
+        IncomingRoute route = routes.incoming(channel, type);
+        // a peer's type is never a tag: the event is named only when it is one selected for the channel
+        String event = route == null ? BridgeMeters.UNKNOWN_EVENT : route.getName();
         String malformed = CloudEventAttributeCheck.problem(cloudEvent);
         if (malformed != null) {
-            return reject(channel, message, "Malformed CloudEvent" + subject + ": " + malformed, null);
+            return reject(channel, event, message, "Malformed CloudEvent" + subject + ": " + malformed, null);
         }
         if (id.length() > MAX_ID_LENGTH || source.length() > MAX_SOURCE_LENGTH) {
-            return reject(channel, message, "Event id or source is too long" + abbreviated(subject) + "; an id may"
+            return reject(channel, event, message, "Event id or source is too long" + abbreviated(subject) + "; an id may"
                     + " have " + MAX_ID_LENGTH + " characters and a source " + MAX_SOURCE_LENGTH + ", as the inbox"
                     + " stores them", null);
         }
-        IncomingRoute route = routes.incoming(channel, type);
         if (route == null) {
-            return reject(channel, message, (routes.isDeclared(type)
+            return reject(channel, event, message, (routes.isDeclared(type)
                     ? "Event is not selected for this channel" + subject + "; add it to quarkus.module-events.messaging"
                             + ".incoming.\"" + channel + "\".events"
                     : "Event type is not declared by any module" + subject), null);
         }
         if (recentIds.contains(source, id)) {
-            counters.counts(channel).duplicates.increment();
+            counters.incoming(channel, event, IncomingOutcome.DUPLICATE);
             LOG.debugf("Dropped a duplicate%s", subject);
             return message.ack();
         }
@@ -125,33 +129,33 @@ public class IncomingEventReceiver {
             payload = decode(cloudEvent.data(), route.getPayloadType());
         } catch (IOException | RuntimeException e) {
             // not the cause: its message and stack trace would carry the data into the log and the dead letter
-            return reject(channel, message, "Event data cannot be decoded into " + route.getPayloadType().getName()
+            return reject(channel, event, message, "Event data cannot be decoded into " + route.getPayloadType().getName()
                     + subject + ": " + DecodingFailure.describe(e), null);
         }
         try (EventTracing.Scope span = tracing.continueTrace("process " + route.getName(), TraceStep.PROCESS,
                 cloudEvent.trace())) {
-            return deliver(channel, message, route, source, id, subject, payload);
+            return deliver(channel, event, message, route, source, id, subject, payload);
         }
     }
 
-    private CompletionStage<Void> deliver(String channel, Message<?> message, IncomingRoute route, String source,
-            String id, String subject, Object payload) {
+    private CompletionStage<Void> deliver(String channel, String event, Message<?> message, IncomingRoute route,
+            String source, String id, String subject, Object payload) {
         Runnable fire = () -> firing.fire(route.getModule(), route.getName(), payload, Remote.Literal.INSTANCE);
         try {
             if (inbox == null) {
                 fire.run();
             } else if (!inbox.deliverOnce(source, id, fire)) {
                 recentIds.add(source, id);
-                counters.counts(channel).duplicates.increment();
+                counters.incoming(channel, event, IncomingOutcome.DUPLICATE);
                 LOG.debugf("Dropped a duplicate that the inbox has seen before%s", subject);
                 return message.ack();
             }
         } catch (RuntimeException | Error e) {
             // an AssertionError or a StackOverflowError of a receiver rejects the message as an exception does
-            return reject(channel, message, "A receiver failed" + subject + ": " + e, e);
+            return reject(channel, event, message, "A receiver failed" + subject + ": " + e, e);
         }
         recentIds.add(source, id);
-        counters.counts(channel).received.increment();
+        counters.incoming(channel, event, IncomingOutcome.DELIVERED);
         firing.fireAsync(route.getModule(), route.getName(), payload, Remote.Literal.INSTANCE).exceptionally(failure -> {
             LOG.errorf(failure, "An asynchronous receiver failed%s", subject);
             return null;
@@ -163,8 +167,9 @@ public class IncomingEventReceiver {
         return text.length() <= ABBREVIATED_LENGTH ? text : text.substring(0, ABBREVIATED_LENGTH) + "...]";
     }
 
-    private CompletionStage<Void> reject(String channel, Message<?> message, String reason, Throwable cause) {
-        counters.counts(channel).rejected.increment();
+    private CompletionStage<Void> reject(String channel, String event, Message<?> message, String reason,
+            Throwable cause) {
+        counters.incoming(channel, event, IncomingOutcome.REJECTED);
         IncomingEventRejectedException rejection = new IncomingEventRejectedException(reason, cause);
         LOG.error(reason, cause);
         return message.nack(rejection);

@@ -2,7 +2,9 @@ package io.quarkiverse.moduleevents.messaging.runtime;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.quarkiverse.moduleevents.messaging.runtime.BridgeMeters.OutgoingOutcome;
 import io.quarkiverse.moduleevents.messaging.spi.ChannelClosedException;
 import io.smallrye.reactive.messaging.ChannelRegistry;
 
@@ -46,13 +49,24 @@ public class OutgoingChannels {
         return emitter(channel).isCancelled();
     }
 
-    void countOutcome(String channel, boolean sent) {
-        ChannelCounters.Counts counts = counters.counts(channel);
-        if (sent) {
-            counts.sent.increment();
-        } else {
-            counts.sendFailures.increment();
+    /**
+     * @param failure {@code null} when the broker acknowledged the event
+     */
+    void countOutcome(OutgoingRoute route, Throwable failure) {
+        countOutcome(route, outcome(failure));
+    }
+
+    void countOutcome(OutgoingRoute route, OutgoingOutcome outcome) {
+        counters.outgoing(route.getChannel(), route.getName(), outcome);
+    }
+
+    private static OutgoingOutcome outcome(Throwable failure) {
+        if (failure == null) {
+            return OutgoingOutcome.ACKED;
         }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        return cause instanceof TimeoutException ? OutgoingOutcome.TIMED_OUT : OutgoingOutcome.FAILED;
     }
 
     @SuppressWarnings("unchecked")

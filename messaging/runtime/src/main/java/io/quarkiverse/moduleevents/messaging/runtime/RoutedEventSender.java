@@ -43,7 +43,7 @@ public class RoutedEventSender implements OutgoingEventSender {
             return outcome;
         }
         channels.send(route.getChannel(), encoder.message(event, route, outcome, tracing.current()), outcome);
-        return outcome.whenComplete((ignored, failure) -> channels.countOutcome(route.getChannel(), failure == null));
+        return outcome.whenComplete((ignored, failure) -> channels.countOutcome(route, failure));
     }
 
     @Override
