@@ -43,13 +43,6 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      *        sorted: each is a crossing of the module boundary, which {@code quarkus.module-events.boundaries} reports
      */
     public record CatalogDependency(String module, String on, List<String> events, List<String> direct) {
-
-        /**
-         * @return whether the module uses types of the other module directly, not only its events
-         */
-        public boolean isDirect() {
-            return !direct.isEmpty();
-        }
     }
 
     /**

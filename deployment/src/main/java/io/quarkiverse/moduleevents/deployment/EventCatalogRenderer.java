@@ -113,7 +113,7 @@ public final class EventCatalogRenderer {
         for (CatalogDependency dependency : catalog.dependencies()) {
             diagram.append("    ").append(node(nodes, "module:" + dependency.module(), "m")).append("[\"")
                     .append(dependency.module()).append("\"]")
-                    .append(dependency.isDirect() ? " ==>|direct| " : " -.->|depends on| ")
+                    .append(!dependency.direct().isEmpty() ? " ==>|direct| " : " -.->|depends on| ")
                     .append(node(nodes, "module:" + dependency.on(), "m")).append("[\"").append(dependency.on())
                     .append("\"]\n");
         }
