@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
@@ -80,6 +81,13 @@ final class ModuleBoundaryScanner {
          * Records a reference to a type, given by its internal name or as an array descriptor.
          */
         void reference(String typeName, String how) {
+            reference(typeName, () -> how);
+        }
+
+        /**
+         * @param how what the reference does, only built for a crossing: most references cross no boundary
+         */
+        void reference(String typeName, Supplier<String> how) {
             String internalName = typeName.startsWith("[") ? Type.getType(typeName).getElementType().getInternalName()
                     : typeName;
             if (internalName.length() == 1 || crossings.containsKey(internalName)) {
@@ -91,7 +99,8 @@ final class ModuleBoundaryScanner {
             }
             String type = internalName.replace('/', '.');
             if (!published.contains(type)) {
-                crossings.put(internalName, new BoundaryCrossing(className, module, member, line, how, type, typeModule));
+                crossings.put(internalName,
+                        new BoundaryCrossing(className, module, member, line, how.get(), type, typeModule));
             }
         }
 
@@ -99,7 +108,12 @@ final class ModuleBoundaryScanner {
          * Records every class that a descriptor or a generic signature names.
          */
         void signature(String signature, boolean singleType, String how) {
-            if (signature == null) {
+            signature(signature, singleType, () -> how);
+        }
+
+        void signature(String signature, boolean singleType, Supplier<String> how) {
+            // a descriptor without 'L' names no class
+            if (signature == null || signature.indexOf('L') < 0) {
                 return;
             }
             SignatureReader reader = new SignatureReader(signature);
@@ -119,7 +133,8 @@ final class ModuleBoundaryScanner {
                     reference(type.getInternalName(), how);
                 }
             } else if (value instanceof Handle handle) {
-                reference(handle.getOwner(), "refers to " + simpleName(handle.getOwner()) + "#" + handle.getName());
+                reference(handle.getOwner(),
+                        () -> "refers to " + simpleName(handle.getOwner()) + "#" + handle.getName());
                 signature(handle.getDesc(), handle.getTag() <= Opcodes.H_PUTSTATIC, how);
             }
         }
@@ -240,18 +255,19 @@ final class ModuleBoundaryScanner {
 
             @Override
             public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-                String field = simpleName(owner) + "#" + name;
-                reference(owner, opcode == Opcodes.GETSTATIC || opcode == Opcodes.GETFIELD ? "reads " + field
-                        : "writes " + field);
-                CrossingCollector.this.signature(descriptor, true, "reads or writes " + field + " of its type");
+                Supplier<String> field = () -> simpleName(owner) + "#" + name;
+                boolean reads = opcode == Opcodes.GETSTATIC || opcode == Opcodes.GETFIELD;
+                reference(owner, () -> (reads ? "reads " : "writes ") + field.get());
+                CrossingCollector.this.signature(descriptor, true,
+                        () -> "reads or writes " + field.get() + " of its type");
             }
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
                     boolean isInterface) {
-                String method = simpleName(owner) + "#" + name;
-                reference(owner, "calls " + method);
-                CrossingCollector.this.signature(descriptor, false, "calls " + method + ", which names it");
+                reference(owner, () -> "calls " + simpleName(owner) + "#" + name);
+                CrossingCollector.this.signature(descriptor, false,
+                        () -> "calls " + simpleName(owner) + "#" + name + ", which names it");
             }
 
             @Override
@@ -303,7 +319,8 @@ final class ModuleBoundaryScanner {
 
             @Override
             public void visitEnum(String name, String descriptor, String value) {
-                reference(Type.getType(descriptor).getInternalName(), "enum constant " + value + " in an annotation value");
+                reference(Type.getType(descriptor).getInternalName(),
+                        () -> "enum constant " + value + " in an annotation value");
             }
 
             @Override
