@@ -14,6 +14,12 @@
 #                                       writes the median of their sum and of "started in" to
 #                                       benchmarks/target/startup-step.json (about 3 minutes); ARGS go to its driver,
 #                                       e.g. --starts 15 or --size 50x100x1
+#   benchmarks/run.sh boundaries [ARGS]
+#                                       what the module boundary check adds to the extension's build steps: builds
+#                                       the application of 100 modules x 100 events 5 times with
+#                                       quarkus.module-events.boundaries=ignore and 5 times with warn, alternating,
+#                                       writes the medians to benchmarks/target/boundary-cost.json (about 10 minutes);
+#                                       ARGS go to its driver, e.g. --builds 9 or --size 50x100x1
 #   benchmarks/run.sh relay [ARGS]      the outbox relay's throughput against the plain Kafka connector (JMH, embedded
 #                                       PostgreSQL and Kafka); ARGS go to JMH (e.g. -p relayBatchSize=100,500)
 #   benchmarks/run.sh durable [ARGS]    what a durable receiver adds to its sending transaction, and its records
@@ -77,6 +83,12 @@ startup_step() {
         --work benchmarks/target/startup-step --result benchmarks/target/startup-step.json "$@"
 }
 
+boundaries() {
+    echo "== Module boundary check's cost in the extension's build steps"
+    java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.startup.BoundaryCost --repo . \
+        --work benchmarks/target/boundary-cost --result benchmarks/target/boundary-cost.json "$@"
+}
+
 startup() {
     echo "== Start-up and build cost suite"
     java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.startup.StartupBenchmark --repo . \
@@ -84,7 +96,7 @@ startup() {
 }
 
 case "$mode" in
-    quick | dispatch | startup | startup-step | relay | durable | all) machine ;;
+    quick | dispatch | startup | startup-step | boundaries | relay | durable | all) machine ;;
 esac
 case "$mode" in
     quick)
@@ -103,6 +115,10 @@ case "$mode" in
         build
         startup_step "$@"
         ;;
+    boundaries)
+        build
+        boundaries "$@"
+        ;;
     relay)
         build_relay
         relay "$@"
@@ -117,7 +133,7 @@ case "$mode" in
         startup
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | startup-step [driver args] | relay [JMH args] | durable [JMH args]]" >&2
+        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | startup-step [driver args] | boundaries [driver args] | relay [JMH args] | durable [JMH args]]" >&2
         exit 2
         ;;
 esac

@@ -1,6 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import 'echarts-force-graph';
-import { modules, diagram } from 'build-time-data';
+import { modules, dependencies, diagram } from 'build-time-data';
 
 /** The graph's categories, in the order of their colors; a node's category is an index into both */
 const CATEGORIES = ['module', 'event', 'broker channel'];
@@ -12,7 +12,8 @@ const CHANNEL = 2;
 /**
  * The nodes and links of the flow, the same as the Mermaid diagram's: declaring module → event → receiving modules,
  * event → the channels it goes out on, and the channels it comes in from → event; a receiver that never runs for an
- * event draws no link. Links refer to nodes by index.
+ * event draws no link. Then each module → the modules it depends on, dashed, and red where it uses their types
+ * directly. Links refer to nodes by index.
  */
 function flowGraph() {
     const nodes = [];
@@ -25,9 +26,9 @@ function flowGraph() {
         }
         return i;
     };
-    const link = (source, target) => {
+    const link = (source, target, lineStyle) => {
         if (!links.some(existing => existing.source === source && existing.target === target)) {
-            links.push({ source, target });
+            links.push(lineStyle ? { source, target, lineStyle } : { source, target });
         }
     };
     for (const module of modules) {
@@ -39,6 +40,10 @@ function flowGraph() {
             event.outgoing.forEach(channel => link(node, index(CHANNEL, channel)));
             event.incoming.forEach(channel => link(index(CHANNEL, channel), node));
         }
+    }
+    for (const dependency of dependencies) {
+        link(index(MODULE, dependency.module), index(MODULE, dependency.on),
+            dependency.direct.length ? { type: 'solid', color: '#ee6666', width: 2 } : { type: 'dashed' });
     }
     return { nodes, links };
 }
@@ -58,6 +63,7 @@ export class QwcModuleEventsFlow extends LitElement {
         .event { font-family: monospace; }
         .arrow { color: var(--lumo-tertiary-text-color); }
         .none { color: var(--lumo-tertiary-text-color); }
+        .direct { color: var(--lumo-error-text-color); font-family: monospace; }
         h4 { margin: 10px; }
         pre { margin: 10px; padding: 10px; background: var(--lumo-contrast-5pct); }
     `;
@@ -84,6 +90,21 @@ export class QwcModuleEventsFlow extends LitElement {
                         <td>${this._receivingModules(event)}</td>
                     </tr>`))}
             </table>
+            <h4>Dependencies between modules</h4>
+            ${dependencies.length ? html`
+                <table class="dependencies">
+                    ${dependencies.map(dependency => html`
+                        <tr>
+                            <td class="module">${dependency.module}</td>
+                            <td class="arrow">depends on</td>
+                            <td class="module">${dependency.on}</td>
+                            <td>${dependency.events.map(event => html`<span class="event">${event}</span><br>`)}</td>
+                            <td>${dependency.direct.length
+                                ? html`directly: ${dependency.direct.map(type => html`<span class="direct">${type}</span><br>`)}`
+                                : html`<span class="none">by events only</span>`}</td>
+                        </tr>`)}
+                </table>`
+                : html`<p class="none">No module depends on another.</p>`}
             <h4>Mermaid</h4>
             <pre>${diagram}</pre>`;
     }

@@ -12,9 +12,11 @@ import io.quarkus.builder.item.SimpleBuildItem;
 public final class EventCatalogBuildItem extends SimpleBuildItem {
 
     private final List<CatalogModule> modules;
+    private final List<CatalogDependency> dependencies;
 
-    EventCatalogBuildItem(List<CatalogModule> modules) {
+    EventCatalogBuildItem(List<CatalogModule> modules, List<CatalogDependency> dependencies) {
         this.modules = List.copyOf(modules);
+        this.dependencies = List.copyOf(dependencies);
     }
 
     /**
@@ -22,6 +24,25 @@ public final class EventCatalogBuildItem extends SimpleBuildItem {
      */
     public List<CatalogModule> modules() {
         return modules;
+    }
+
+    /**
+     * @return what each module depends on in other modules, sorted by module and the module depended on
+     */
+    public List<CatalogDependency> dependencies() {
+        return dependencies;
+    }
+
+    /**
+     * One module's dependency on another.
+     *
+     * @param module the depending module, named as its receivers' {@link CatalogReceiver#module()}
+     * @param on the module it depends on
+     * @param events the events of {@code on} that the module's receivers observe, sorted
+     * @param direct the types of {@code on} that the module's classes use although {@code on} does not publish them,
+     *        sorted: each is a crossing of the module boundary, which {@code quarkus.module-events.boundaries} reports
+     */
+    public record CatalogDependency(String module, String on, List<String> events, List<String> direct) {
     }
 
     /**

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogDependency;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogEvent;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogModule;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogReceiver;
@@ -65,6 +66,13 @@ public final class EventCatalogRenderer {
                 event.incoming().forEach(eventNode.putArray("incoming")::add);
             }
         }
+        ArrayNode dependencies = root.putArray("dependencies");
+        for (CatalogDependency dependency : catalog.dependencies()) {
+            ObjectNode dependencyNode = dependencies.addObject().put("module", dependency.module())
+                    .put("on", dependency.on());
+            dependency.events().forEach(dependencyNode.putArray("events")::add);
+            dependency.direct().forEach(dependencyNode.putArray("direct")::add);
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -75,7 +83,8 @@ public final class EventCatalogRenderer {
     /**
      * @return a Mermaid flow chart: each sending module, its events, the modules whose receivers run for them, and the
      *         broker channels they go out on or come in from; an arrow labelled {@code durable} leads to a module's
-     *         durable receivers, a plain one to its others
+     *         durable receivers, a plain one to its others. Then, as dotted arrows, each module's dependencies on
+     *         other modules; a thick arrow labelled {@code direct} marks a module that uses another's types directly
      */
     public static String flowDiagram(EventCatalogBuildItem catalog) {
         StringBuilder diagram = new StringBuilder("flowchart LR\n");
@@ -102,6 +111,13 @@ public final class EventCatalogRenderer {
                         .append("\"/] --> ").append(eventNode).append('\n'));
             }
         }
+        for (CatalogDependency dependency : catalog.dependencies()) {
+            diagram.append("    ").append(node(nodes, "module:" + dependency.module(), "m")).append("[\"")
+                    .append(dependency.module()).append("\"]")
+                    .append(!dependency.direct().isEmpty() ? " ==>|direct| " : " -.->|depends on| ")
+                    .append(node(nodes, "module:" + dependency.on(), "m")).append("[\"").append(dependency.on())
+                    .append("\"]\n");
+        }
         return diagram.toString();
     }
 
@@ -126,6 +142,18 @@ public final class EventCatalogRenderer {
                         .append(cell(event.receivers().stream().map(EventCatalogRenderer::describe).toList(),
                                 event.outgoing()))
                         .append(" |\n");
+            }
+        }
+        if (!catalog.dependencies().isEmpty()) {
+            page.append("\n## Dependencies between modules\n\n")
+                    .append("What each module's code uses of another module: the events it receives, and the types it")
+                    .append(" uses directly although that module does not publish them (each one a crossing of the")
+                    .append(" module boundary, to replace by an event).\n\n")
+                    .append("| Module | Depends on | By events | Directly |\n|---|---|---|---|\n");
+            for (CatalogDependency dependency : catalog.dependencies()) {
+                page.append("| ").append(dependency.module()).append(" | ").append(dependency.on()).append(" | ")
+                        .append(cell(dependency.events(), List.of())).append(" | ")
+                        .append(cell(dependency.direct(), List.of())).append(" |\n");
             }
         }
         return page.toString();

@@ -7,7 +7,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogDependency;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogEvent;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogModule;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogReceiver;
@@ -19,12 +22,16 @@ import io.quarkiverse.moduleevents.deployment.SendSite.EmitterMethod;
  */
 public final class EventCatalogs {
 
+    /** orders (module, module depended on) pairs */
+    private static final Comparator<List<String>> MODULE_PAIRS = Comparator.<List<String>, String> comparing(
+            pair -> pair.get(0)).thenComparing(pair -> pair.get(1));
+
     private EventCatalogs() {
     }
 
     static EventCatalogBuildItem build(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
             List<ModuleEventObserver> observers, PayloadTypes payloadTypes, List<EventChannelBuildItem> bridged,
-            ReceivingModules receivingModules, Set<String> durableReceivers) {
+            ReceivingModules receivingModules, Set<String> durableReceivers, BoundaryCrossingsBuildItem crossings) {
         ObserversByName candidates = new ObserversByName(observers);
         List<CatalogModule> modules = new ArrayList<>();
         for (EventModuleBuildItem module : declared.modules()) {
@@ -49,7 +56,34 @@ public final class EventCatalogs {
             }
             modules.add(new CatalogModule(module.name(), module.declaringInterface().toString(), events));
         }
-        return new EventCatalogBuildItem(modules);
+        return new EventCatalogBuildItem(modules, dependencies(modules, crossings));
+    }
+
+    /**
+     * @return each module's dependencies on other modules: the events of theirs it receives, and the types of theirs
+     *         it uses although they do not publish them
+     */
+    private static List<CatalogDependency> dependencies(List<CatalogModule> modules,
+            BoundaryCrossingsBuildItem crossings) {
+        Map<List<String>, Set<String>> events = new TreeMap<>(MODULE_PAIRS);
+        Map<List<String>, Set<String>> direct = new TreeMap<>(MODULE_PAIRS);
+        for (CatalogModule module : modules) {
+            for (CatalogEvent event : module.events()) {
+                event.receivers().stream().map(CatalogReceiver::module).filter(receiving -> !receiving.equals(module.name()))
+                        .forEach(receiving -> events.computeIfAbsent(List.of(receiving, module.name()),
+                                pair -> new TreeSet<>()).add(event.name()));
+            }
+        }
+        for (BoundaryCrossing crossing : crossings.crossings()) {
+            direct.computeIfAbsent(List.of(crossing.module(), crossing.typeModule()), pair -> new TreeSet<>())
+                    .add(crossing.type());
+        }
+        Set<List<String>> pairs = new TreeSet<>(MODULE_PAIRS);
+        pairs.addAll(events.keySet());
+        pairs.addAll(direct.keySet());
+        return pairs.stream().map(pair -> new CatalogDependency(pair.get(0), pair.get(1),
+                List.copyOf(events.getOrDefault(pair, Set.of())), List.copyOf(direct.getOrDefault(pair, Set.of()))))
+                .toList();
     }
 
     private static CatalogReceiver receiver(ModuleEventObserver observer, ReceivingModules receivingModules,

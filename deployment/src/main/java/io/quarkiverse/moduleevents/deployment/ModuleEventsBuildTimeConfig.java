@@ -1,5 +1,10 @@
 package io.quarkiverse.moduleevents.deployment;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -29,6 +34,46 @@ public interface ModuleEventsBuildTimeConfig {
      */
     @WithDefault("warn")
     UnusedEvents unused();
+
+    /**
+     * What the build does about a class of one module that uses, of another module, anything but its `@EventModule`
+     * interface and the payload types of its events (and the types those payloads expose): `warn` logs each such
+     * reference, `fail` fails the build, `ignore` does not look for them (and the catalog then lists no direct
+     * dependencies).
+     */
+    @WithDefault("warn")
+    Boundaries boundaries();
+
+    /**
+     * The modules, by name, where their code is not all in the package of their `@EventModule` interface.
+     */
+    @ConfigDocMapKey("module")
+    Map<String, ModuleConfig> modules();
+
+    /**
+     * Where a module's code lives.
+     */
+    interface ModuleConfig {
+
+        /**
+         * Packages whose classes, and those of their subpackages, belong to the module, besides the package of its
+         * `@EventModule` interface, such as `com.acme.user.persistence`. The module must be declared, by an
+         * `@EventModule` interface or package.
+         */
+        Optional<List<String>> packages();
+    }
+
+    /**
+     * What to do about references that cross a module boundary.
+     */
+    enum Boundaries {
+        /** log a warning that lists them */
+        WARN,
+        /** fail the build */
+        FAIL,
+        /** do not look for them */
+        IGNORE
+    }
 
     /**
      * What to do about unused events.

@@ -115,4 +115,16 @@ public abstract class ModuleEventsDeploymentException extends DeploymentExceptio
             super(message);
         }
     }
+
+    /**
+     * A class of one module uses a type of another module that the other module does not publish: anything but its
+     * {@code @EventModule} interface and the payload types of its events, and the types those payloads expose.
+     */
+    public static final class ModuleBoundaryException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        ModuleBoundaryException(String message) {
+            super(message);
+        }
+    }
 }

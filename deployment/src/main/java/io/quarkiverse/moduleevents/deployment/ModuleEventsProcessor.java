@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -36,9 +38,11 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.SentEvents;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsBuildTimeConfig.Boundaries;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.DuplicateDeclarationException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidDeclarationException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.ModuleBoundaryException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.ReceiverNeverRunsException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.UnusedEventsException;
 import io.quarkiverse.moduleevents.runtime.EmitterEventFiring;
@@ -136,8 +140,10 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    void collectModulePackages(CombinedIndexBuildItem index, BuildProducer<ModulePackageBuildItem> modulePackages,
+    void collectModulePackages(CombinedIndexBuildItem index, DeclaredEventsBuildItem declared,
+            ModuleEventsBuildTimeConfig config, BuildProducer<ModulePackageBuildItem> modulePackages,
             BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        Set<String> modules = new HashSet<>(declared.moduleNames());
         for (AnnotationInstance eventModule : index.getIndex().getAnnotations(EVENT_MODULE)) {
             if (!isPackageInfo(eventModule.target())) {
                 continue;
@@ -147,6 +153,7 @@ class ModuleEventsProcessor {
             if (EventModuleReader.isModuleName(module)) {
                 LOG.debugf("Package %s belongs to module '%s'", packageName, module);
                 modulePackages.produce(new ModulePackageBuildItem(packageName, module));
+                modules.add(module);
             } else {
                 problems.produce(new ModuleEventsProblemBuildItem(new InvalidEventNameException(
                         "Module name is not a single name segment: '" + module + "' [package: " + packageName
@@ -154,6 +161,15 @@ class ModuleEventsProcessor {
                                 + " such as @EventModule(\"audit\")")));
             }
         }
+        config.modules().forEach((module, moduleConfig) -> {
+            if (!modules.contains(module)) {
+                throw new ConfigurationException("quarkus.module-events.modules.\"" + module + "\".packages names a"
+                        + " module that no @EventModule interface or package declares; declared modules: "
+                        + new TreeSet<>(modules));
+            }
+            moduleConfig.packages().orElse(List.of())
+                    .forEach(packageName -> modulePackages.produce(new ModulePackageBuildItem(packageName, module)));
+        });
     }
 
     private static boolean isPackageInfo(AnnotationTarget target) {
@@ -201,22 +217,51 @@ class ModuleEventsProcessor {
         return declared;
     }
 
+    /**
+     * Reads the application's bytecode once, for the send sites of every class and the module boundaries of every class
+     * in a module.
+     */
     @BuildStep
-    SendSitesBuildItem checkSendSites(CombinedIndexBuildItem index, DeclaredEventsBuildItem declared,
+    void checkBytecode(CombinedIndexBuildItem index, DeclaredEventsBuildItem declared,
+            List<ModulePackageBuildItem> modulePackages, ModuleEventsBuildTimeConfig config,
+            BuildProducer<SendSitesBuildItem> sendSites, BuildProducer<BoundaryCrossingsBuildItem> boundaryCrossings,
             BuildProducer<ModuleEventsProblemBuildItem> problems) {
         SendSiteScanner scanner = new SendSiteScanner(emitterInterfaces(declared));
+        ModuleBoundaryScanner boundaries = config.boundaries() == Boundaries.IGNORE ? null
+                : new ModuleBoundaryScanner(new ReceivingModules(declared, modulePackages),
+                        PublishedTypes.of(declared, index.getIndex()));
         List<SendSite> sites = new ArrayList<>();
+        List<BoundaryCrossing> crossings = new ArrayList<>();
         for (ClassInfo type : index.getIndex().getKnownClasses()) {
+            String module = boundaries == null ? null : boundaries.moduleOf(type.name().toString().replace('.', '/'));
             byte[] classFile = ClassFiles.read(type.name());
             if (classFile != null && scanner.mayCallEmitters(classFile)) {
                 sites.addAll(scanner.scan(classFile));
+            }
+            if (classFile != null && module != null) {
+                crossings.addAll(boundaries.scan(classFile, module));
             }
         }
         SendSiteRules rules = new SendSiteRules(declared, new PayloadTypes(index.getComputingIndex()),
                 problem -> problems.produce(new ModuleEventsProblemBuildItem(problem)));
         sites.forEach(rules::check);
-        LOG.debugf("Found %d emitter calls with a constant name", sites.size());
-        return new SendSitesBuildItem(sites);
+        LOG.debugf("Found %d emitter calls with a constant name and %d module boundary crossings", sites.size(),
+                crossings.size());
+        sendSites.produce(new SendSitesBuildItem(sites));
+        boundaryCrossings.produce(new BoundaryCrossingsBuildItem(crossings));
+    }
+
+    @BuildStep
+    void reportBoundaryCrossings(BoundaryCrossingsBuildItem boundaryCrossings, ModuleEventsBuildTimeConfig config,
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        List<String> messages = boundaryCrossings.crossings().stream().map(BoundaryCrossing::message).toList();
+        if (config.boundaries() == Boundaries.FAIL) {
+            messages.forEach(message -> problems.produce(new ModuleEventsProblemBuildItem(
+                    new ModuleBoundaryException(message))));
+        } else if (!messages.isEmpty()) {
+            LOG.warn("Module boundaries crossed " + messages.size() + " times (set quarkus.module-events.boundaries=fail"
+                    + " to fail the build, or ignore to stop looking):\n" + String.join("\n", messages));
+        }
     }
 
     private static Map<String, String> emitterInterfaces(DeclaredEventsBuildItem declared) {
@@ -243,14 +288,15 @@ class ModuleEventsProcessor {
     EventCatalogBuildItem buildCatalog(DeclaredEventsBuildItem declared, SendSitesBuildItem sendSites,
             BeanDiscoveryFinishedBuildItem beanDiscovery, CombinedIndexBuildItem index,
             List<EventChannelBuildItem> bridged, List<ModulePackageBuildItem> modulePackages,
-            List<DurableReceiverBuildItem> durableReceivers, List<FiredQualifierBuildItem> firedQualifiers) {
+            List<DurableReceiverBuildItem> durableReceivers, List<FiredQualifierBuildItem> firedQualifiers,
+            BoundaryCrossingsBuildItem boundaryCrossings) {
         Set<DotName> firedWith = firedQualifiers.stream().map(FiredQualifierBuildItem::qualifier)
                 .collect(Collectors.toSet());
         List<ModuleEventObserver> observers = beanDiscovery.getObservers().stream()
                 .map(observer -> new ModuleEventObserver(observer, firedWith)).toList();
         Set<String> durable = durableReceivers.stream().map(DurableReceiverBuildItem::receiver).collect(Collectors.toSet());
         return EventCatalogs.build(declared, sendSites, observers, new PayloadTypes(index.getComputingIndex()),
-                bridged, new ReceivingModules(declared, modulePackages), durable);
+                bridged, new ReceivingModules(declared, modulePackages), durable, boundaryCrossings);
     }
 
     @BuildStep

@@ -3,8 +3,9 @@ package io.quarkiverse.moduleevents.deployment;
 import io.quarkus.builder.item.MultiBuildItem;
 
 /**
- * A package annotated {@code @EventModule} in its {@code package-info.java}: its classes and those of its subpackages
- * belong to that module, which may declare no events, such as a module that only receives.
+ * A package annotated {@code @EventModule} in its {@code package-info.java}, or listed in
+ * {@code quarkus.module-events.modules."<module>".packages}: its classes and those of its subpackages belong to that
+ * module, which may declare no events, such as a module that only receives.
  */
 public final class ModulePackageBuildItem extends MultiBuildItem {
 

@@ -108,7 +108,7 @@ final class SendSiteScanner {
                 String payloadType = emitterMethod.sends()
                         ? StaticTypes.of(frame.getStack(frame.getStackSize() - arguments + 1), method)
                         : null;
-                sites.add(new SendSite(Type.getObjectType(type.name).getClassName(), sourceMethodName(method),
+                sites.add(new SendSite(Type.getObjectType(type.name).getClassName(), sourceMethodName(method.name),
                         line(insn), module, name, emitterMethod, payloadType));
             }
         }
@@ -117,14 +117,14 @@ final class SendSiteScanner {
     /**
      * @return the method as the source names it: javac compiles a lambda in {@code create} to {@code lambda$create$0}
      */
-    private static String sourceMethodName(MethodNode method) {
-        if (method.name.startsWith("lambda$")) {
-            int end = method.name.indexOf('$', "lambda$".length());
+    static String sourceMethodName(String name) {
+        if (name.startsWith("lambda$")) {
+            int end = name.indexOf('$', "lambda$".length());
             if (end > "lambda$".length()) {
-                return method.name.substring("lambda$".length(), end);
+                return name.substring("lambda$".length(), end);
             }
         }
-        return method.name;
+        return name;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogDependency;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogEvent;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogModule;
 import io.quarkiverse.moduleevents.deployment.EventCatalogBuildItem.CatalogReceiver;
@@ -27,7 +28,8 @@ class EventCatalogRendererTest {
                             receiver("org.acme.mail.WelcomeMail#archive", "mail", true, true),
                             receiver("org.acme.billing.Invoices#open", "billing", true, true),
                             receiver("org.acme.audit.Audit#never", "audit", false, false)),
-                    List.of(), List.of())))));
+                    List.of(), List.of())))),
+            List.of());
 
     @Test
     void theJsonGivesEveryReceiverItsDurableField() throws Exception {
@@ -60,5 +62,21 @@ class EventCatalogRendererTest {
 
     private static CatalogReceiver receiver(String method, String module, boolean runs, boolean durable) {
         return new CatalogReceiver(method, module, false, 0, null, runs, durable, false);
+    }
+
+    @Test
+    void theDiagramDrawsDependenciesBetweenModulesAndMarksTheDirectOnes() {
+        EventCatalogBuildItem catalog = new EventCatalogBuildItem(List.of(),
+                List.of(new CatalogDependency("billing", "user", List.of("user:account:created"), List.of()),
+                        new CatalogDependency("mail", "user", List.of("user:account:created"),
+                                List.of("org.acme.user.internal.UserDirectory"))));
+
+        assertEquals("""
+                flowchart LR
+                    m0["billing"] -.->|depends on| m1["user"]
+                    m2["mail"] ==>|direct| m1["user"]
+                """, EventCatalogRenderer.flowDiagram(catalog));
+        assertTrue(EventCatalogRenderer.markdown(catalog).contains(
+                "| mail | user | `user:account:created` | `org.acme.user.internal.UserDirectory` |\n"));
     }
 }

@@ -1,6 +1,7 @@
 package io.quarkiverse.moduleevents.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 
@@ -35,5 +36,27 @@ class ReceivingModulesTest {
         assertEquals("billing", modules.moduleOf("com.acme.billing.Invoices"));
         assertEquals("users", modules.moduleOf("com.acme.users.Directory"));
         assertEquals("", modules.moduleOf("TopLevel"));
+    }
+
+    @Test
+    void forTheBoundariesAClassOutsideEveryModuleIsShared() {
+        assertEquals("user", modules.memberOf("com.acme.user.internal"));
+        assertEquals("journal", modules.memberOf("com.acme.audit"));
+        assertNull(modules.memberOf("com.acme.billing"));
+        assertNull(modules.memberOf(""));
+    }
+
+    @Test
+    void aPackageThatHoldsTheInterfacesOfTwoModulesIsShared() {
+        ReceivingModules twoInOnePackage = new ReceivingModules(new DeclaredEventsBuildItem(List.of(
+                new EventModuleBuildItem("user", DotName.createSimple("com.acme.UserEvents"), false, List.of()),
+                new EventModuleBuildItem("mail", DotName.createSimple("com.acme.MailEvents"), false, List.of()),
+                new EventModuleBuildItem("billing", DotName.createSimple("com.acme.billing.BillingEvents"), false,
+                        List.of()))),
+                List.of());
+
+        assertNull(twoInOnePackage.memberOf("com.acme"));
+        assertNull(twoInOnePackage.memberOf("com.acme.util"));
+        assertEquals("billing", twoInOnePackage.memberOf("com.acme.billing"));
     }
 }

@@ -98,6 +98,13 @@ class EventCatalogTest {
                 "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false, "remote": false}
                       ], "outgoing": [], "incoming": []}
                     ]}
+                  ],
+                  "dependencies": [
+                    {"module": "audit", "on": "user", "events": ["user:account:created", "user:emails:created", \
+                "user:phones:created"], "direct": []},
+                    {"module": "billing", "on": "user", "events": ["user:account:created"], "direct": []},
+                    {"module": "mail", "on": "user", "events": ["user:account:created", "user:emails:created", \
+                "user:phones:created"], "direct": []}
                   ]
                 }
                 """.replace("PKG", PACKAGE)), JSON.readTree(resource("META-INF/module-events/catalog.json")));
@@ -118,6 +125,12 @@ class EventCatalogTest {
                     e3 --> m0["mail"]
                     m2 --> e6(["user:emails:created"])
                     e6 --> m0["mail"]
+                    m2 --> e7(["user:phones:created"])
+                    e7 --> m4["audit"]
+                    e7 --> m0["mail"]
+                    m4["audit"] -.->|depends on| m2["user"]
+                    m5["billing"] -.->|depends on| m2["user"]
+                    m0["mail"] -.->|depends on| m2["user"]
                 """), page);
         assertTrue(page.contains("| ACCOUNT_CREATED | `user:account:created` | `" + PACKAGE + ".user.User` | `" + PACKAGE
                 + ".user.Signup#importUser (sendRobust)`<br>`" + PACKAGE + ".user.Signup#register (send)` | `" + PACKAGE

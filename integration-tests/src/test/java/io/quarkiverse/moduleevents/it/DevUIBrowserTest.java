@@ -176,7 +176,11 @@ class DevUIBrowserTest {
         assertTrue(nodes.containsAll(List.of("user", "mail", "user:account:created", "mail:welcome:sent")),
                 nodes::toString);
         assertTrue(links.containsAll(List.of("user -> user:account:created", "user:account:created -> mail",
-                "mail -> mail:welcome:sent")), links::toString);
+                "mail -> mail:welcome:sent", "crm -> user", "mail -> user")), links::toString);
+        String dependencies = page.findElement(By.cssSelector("table.dependencies")).getDomProperty("textContent");
+        // the events stand one per line (<br>), which adds no text between them
+        assertTrue(dependencies.replaceAll("\\s+", " ").contains("crm depends on user user:account:created"
+                + "user:welcome:requested by events only"), dependencies);
         WebElement mermaid = page.findElement(By.cssSelector("pre"));
         String text = mermaid.getDomProperty("textContent");
         assertTrue(text.startsWith("flowchart LR") && text.contains("user:account:created"), text);

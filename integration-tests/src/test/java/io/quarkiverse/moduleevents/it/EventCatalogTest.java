@@ -54,6 +54,20 @@ class EventCatalogTest {
     }
 
     @Test
+    void theCatalogListsEachModulesDependenciesAllByEvents() throws IOException {
+        JsonNode dependencies = packagedCatalog().get("dependencies");
+
+        List<String> pairs = new ArrayList<>();
+        dependencies.forEach(dependency -> pairs.add(dependency.get("module").asText() + " -> "
+                + dependency.get("on").asText()));
+        assertEquals(List.of("audit -> mail", "audit -> user", "crm -> user", "mail -> user"), pairs);
+        assertEquals(List.of("user:account:created", "user:welcome:requested"),
+                texts(dependencies.get(2).get("events")));
+        // the example service builds with quarkus.module-events.boundaries=fail: no module uses another's types
+        dependencies.forEach(dependency -> assertTrue(dependency.get("direct").isEmpty(), dependency::toString));
+    }
+
+    @Test
     void theHumanReadablePageDrawsTheFlow() throws IOException {
         assertEquals(packagedCatalog(), JSON.readTree(WRITTEN.resolve("catalog.json").toFile()),
                 "target/module-events holds the catalog of another build");

@@ -18,6 +18,7 @@ public class ModuleEventsDevUIProcessor {
     CardPageBuildItem createCard(EventCatalogBuildItem catalog) {
         CardPageBuildItem card = new CardPageBuildItem();
         card.addBuildTimeData("modules", catalog.modules());
+        card.addBuildTimeData("dependencies", catalog.dependencies());
         card.addBuildTimeData("diagram", EventCatalogRenderer.flowDiagram(catalog));
         long events = catalog.modules().stream().mapToLong(module -> module.events().size()).sum();
         card.addPage(Page.webComponentPageBuilder()

@@ -1,0 +1,4 @@
+package io.quarkiverse.moduleevents.test.boundaries.user;
+
+public record Address(String city) {
+}

@@ -1,0 +1,6 @@
+package io.quarkiverse.moduleevents.test.boundaries.user;
+
+public enum Role {
+    MEMBER,
+    ADMIN
+}
