@@ -43,8 +43,9 @@ class OutboxRetryTest {
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-retry;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.module-events.outbox.relay.poll-interval", "50ms")
             .overrideConfigKey("quarkus.module-events.outbox.relay.max-attempts", "3")
-            .overrideConfigKey("quarkus.module-events.outbox.relay.initial-backoff", "200ms")
-            .overrideConfigKey("quarkus.module-events.outbox.relay.max-backoff", "400ms")
+            // long enough that the state between two attempts can be read on a loaded machine: at least 1 s
+            .overrideConfigKey("quarkus.module-events.outbox.relay.initial-backoff", "2s")
+            .overrideConfigKey("quarkus.module-events.outbox.relay.max-backoff", "2s")
             .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", "order:order:placed")
             .overrideConfigKey("quarkus.module-events.messaging.source", "shop");
 
@@ -74,16 +75,17 @@ class OutboxRetryTest {
 
         Db.await("the first attempt failed", () -> attempts() == 1);
         OutboxEntry failing = admin.list(OutboxStatus.PENDING, 10).get(0);
+        assertEquals(1, failing.attempts(), "read within the backoff: " + failing);
         assertTrue(failing.lastError().contains("the broker refuses it"), failing.lastError());
-        assertTrue(failing.nextAttemptAt().isAfter(sent.plusMillis(99)), "waits at least half of 200ms: " + failing);
+        assertTrue(failing.nextAttemptAt().isAfter(sent.plusMillis(999)), "waits at least half of 2s: " + failing);
         assertEquals(new OutboxCounts(1, 1, 0, 0), admin.counts());
 
         Db.await("the row is dead", () -> admin.counts().dead() == 1);
         OutboxEntry dead = admin.list(OutboxStatus.DEAD, 10).get(0);
         assertEquals(3, dead.attempts());
         assertEquals("poison", dead.subject());
-        assertTrue(Duration.between(sent, Instant.now()).toMillis() >= 100 + 200, "two backoffs of jitter at most"
-                + " half");
+        assertTrue(Duration.between(sent, Instant.now()).toMillis() >= 1_000 + 1_000, "two backoffs of jitter at"
+                + " most half");
         assertEquals(3, broker.rejected.size());
         assertEquals(List.of(), admin.list(OutboxStatus.PENDING, 10));
 
