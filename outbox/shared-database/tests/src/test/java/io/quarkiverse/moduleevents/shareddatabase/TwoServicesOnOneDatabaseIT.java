@@ -13,10 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -73,7 +74,7 @@ class TwoServicesOnOneDatabaseIT {
     private static PostgresServer database;
     private static KafkaServer kafka;
     private static PlainKafkaClient warehouse;
-    private static final List<ServiceProcess> running = new ArrayList<>();
+    private static final List<ServiceProcess> running = new CopyOnWriteArrayList<>();
     private static ServiceProcess shop;
     private static ServiceProcess billing;
 
@@ -87,9 +88,11 @@ class TwoServicesOnOneDatabaseIT {
             kafka.createTopic(topic, 1);
         }
         warehouse = new PlainKafkaClient(kafka.bootstrapServers());
-        // one after the other: each creates the outbox's tables on its start
-        shop = start("shop", "shop", Map.of());
+        // at once, on an empty database: each creates the outbox's tables on its start, one after the other
+        CompletableFuture<ServiceProcess> startingShop = CompletableFuture.supplyAsync(() -> start("shop", "shop",
+                Map.of()));
         billing = start("billing", "billing", Map.of());
+        shop = startingShop.join();
     }
 
     @AfterAll
