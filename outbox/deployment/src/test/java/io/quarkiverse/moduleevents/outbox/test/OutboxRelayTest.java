@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
@@ -77,7 +79,7 @@ class OutboxRelayTest {
         assertEquals("r-1", cloudEvent.getSubject().orElseThrow());
         assertEquals("{\"id\":\"r-1\",\"total\":10}", new String(message.getPayload()));
         Db.await("the acknowledged row is deleted",
-                () -> Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox") == 0);
+                () -> Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox WHERE id = ?", id[0]) == 0);
     }
 
     @Test
@@ -112,9 +114,10 @@ class OutboxRelayTest {
     }
 
     @Test
-    void skipsARowThatAnotherTransactionHoldsLocked() throws SQLException, InterruptedException {
+    void skipsARowThatAnotherTransactionHoldsLocked() throws SQLException {
         UUID locked = UUID.randomUUID();
         UUID free = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
         try (Connection other = DriverManager.getConnection(URL)) {
             other.setAutoCommit(false);
             insertPendingRow(other, locked, "locked");
@@ -125,16 +128,29 @@ class OutboxRelayTest {
                 lock.executeQuery("SELECT id FROM module_events_outbox WHERE id = '" + locked + "' FOR UPDATE");
             }
             Db.await("the free row is published", () -> sink.received().size() == 1);
-            Thread.sleep(300);
-            assertEquals(List.of(free.toString()), sink.received().stream()
-                    .map(message -> message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getId())
-                    .toList(), "the locked row is skipped, not waited for");
+            insertPendingRow(dataSource, marker, "marker");
+            Db.await("a row written after them is published", () -> sink.received().size() == 2);
+            assertEquals(List.of(free.toString(), marker.toString()), publishedIds(),
+                    "the locked row is skipped, not waited for");
             other.rollback();
         }
-        Db.await("the row is published once unlocked", () -> sink.received().size() == 2);
+        Db.await("the row is published once unlocked", () -> sink.received().size() == 3);
+        assertEquals(locked.toString(), publishedIds().get(2));
         // the relay deletes the row once the broker acknowledged it, after the sink got it
-        Db.await("the published row is deleted",
-                () -> Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox") == 0);
+        Db.await("the published rows are deleted", () -> Db.count(dataSource,
+                "SELECT COUNT(*) FROM module_events_outbox WHERE id IN (?, ?, ?)", locked, free, marker) == 0);
+    }
+
+    private List<String> publishedIds() {
+        return sink.received().stream()
+                .map(message -> message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getId())
+                .toList();
+    }
+
+    private static void insertPendingRow(DataSource dataSource, UUID id, String subject) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            insertPendingRow(connection, id, subject);
+        }
     }
 
     private static void insertPendingRow(Connection connection, UUID id, String subject) throws SQLException {

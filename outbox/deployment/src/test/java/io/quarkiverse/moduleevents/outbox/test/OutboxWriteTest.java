@@ -1,11 +1,13 @@
 package io.quarkiverse.moduleevents.outbox.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,13 +16,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.moduleevents.ReceiverFailure;
+import io.quarkiverse.moduleevents.outbox.OutboxAdmin;
+import io.quarkiverse.moduleevents.outbox.OutboxEntry;
+import io.quarkiverse.moduleevents.outbox.OutboxStatus;
 import io.quarkiverse.moduleevents.outbox.OutboxWriteException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 
 /**
  * An outgoing event is written to the outbox in the sender's transaction: it commits and rolls back with the sender's
- * work, and a failed write rolls that work back, also when the sender used {@code sendRobust}.
+ * work, and a failed write rolls that work back, also when the sender used {@code sendRobust}. With
+ * {@code published-retention=keep}, an acknowledged row stays as {@code PUBLISHED} with the time of its
+ * acknowledgement, counted and listed by {@link OutboxAdmin}.
  */
 class OutboxWriteTest {
 
@@ -39,6 +47,13 @@ class OutboxWriteTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    OutboxAdmin admin;
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
 
     @BeforeEach
     void createBusinessTable() {
@@ -105,6 +120,33 @@ class OutboxWriteTest {
         assertTrue(String.valueOf(commit.getMessage()).contains("rollback") || commit.getCause() != null,
                 String.valueOf(commit));
         assertEquals(0, Db.count(dataSource, "SELECT COUNT(*) FROM orders WHERE id = ?", tooLong));
+    }
+
+    @Test
+    void keepsThePublishedRowWithTheTimeOfItsAcknowledgement() {
+        QuarkusTransaction.requiringNew().run(() -> orders.send(OrderEvents.ORDER_PLACED, new Order("kept", 1)));
+
+        Db.await("its row is marked published", () -> admin.list(OutboxStatus.PUBLISHED, 1_000).stream()
+                .anyMatch(row -> "kept".equals(row.subject())));
+        OutboxEntry row = admin.list(OutboxStatus.PUBLISHED, 1_000).stream()
+                .filter(published -> "kept".equals(published.subject())).findFirst().orElseThrow();
+        assertEquals(0, row.attempts());
+        assertNull(row.lastError());
+        assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox WHERE id = ?"
+                + " AND published_at >= created_at", row.id()), "acknowledged after it was written");
+        assertTrue(connector.<byte[]> sink("order-out").received().stream()
+                .anyMatch(message -> new String(message.getPayload()).contains("\"kept\"")), "sent to the broker");
+        assertEquals(Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox WHERE status = 'PUBLISHED'"),
+                admin.counts().published(), "counted");
+    }
+
+    @Test
+    void refusesALimitThatIsNotPositive() {
+        for (int limit : new int[] { 0, -1 }) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> admin.list(OutboxStatus.PENDING, limit));
+            assertEquals("The limit must be positive, was " + limit, refused.getMessage());
+        }
     }
 
     private void placeOrder(String id) {

@@ -1,12 +1,16 @@
 package io.quarkiverse.moduleevents.outbox.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +32,8 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 /**
  * The relay holds no transaction while it waits for the broker: on PostgreSQL with
  * {@code idle_in_transaction_session_timeout} at one second, against a broker that takes two seconds to answer, each
- * row is sent once and then published, and a refused send counts its attempt. Its claim is a lease: rows leased by
+ * row is sent once and then published, and a refused send counts its attempt. A send acknowledged only after
+ * {@code relay.send-timeout} counts an attempt and is sent again with the same id. Its claim is a lease: rows leased by
  * another relay are left alone, the later rows of their subjects held back, until the lease ends, when a relay that
  * died has its rows claimed again. The "broker" is the application's own consumer of the outgoing channel.
  */
@@ -50,6 +55,8 @@ class RelayLeaseTest {
             .overrideConfigKey("quarkus.module-events.outbox.relay.max-attempts", "3")
             .overrideConfigKey("quarkus.module-events.outbox.relay.initial-backoff", "200ms")
             .overrideConfigKey("quarkus.module-events.outbox.relay.max-backoff", "400ms")
+            // longer than the slow broker's two seconds, shorter than a send it never answers
+            .overrideConfigKey("quarkus.module-events.outbox.relay.send-timeout", "5s")
             .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", "order:order:placed")
             .overrideConfigKey("quarkus.module-events.messaging.source", "shop");
 
@@ -70,6 +77,7 @@ class RelayLeaseTest {
         broker.latency = Duration.ZERO;
         broker.accepted.clear();
         broker.rejected.clear();
+        broker.received.clear();
         Db.execute(dataSource, "DELETE FROM module_events_outbox");
     }
 
@@ -102,6 +110,23 @@ class RelayLeaseTest {
         assertEquals(3, admin.list(OutboxStatus.DEAD, 10).get(0).attempts());
         assertEquals(3, broker.rejected.size(), "one send per attempt");
         assertEquals(1, broker.rejected.stream().distinct().count());
+    }
+
+    @Test
+    void aSendAcknowledgedAfterTheTimeOutCountsAnAttemptAndIsSentAgainWithTheSameId() {
+        broker.lateFirstSends.add("late-ack");
+        orders.send(OrderEvents.ORDER_PLACED, new Order("late-ack", 1));
+
+        Db.await("the time-out is counted as an attempt", () -> attempts("late-ack") == 1);
+        assertTrue(Db.strings(dataSource, "SELECT last_error FROM module_events_outbox WHERE subject = 'late-ack'")
+                .get(0).contains("did not acknowledge it within PT5S"));
+        Db.await("the row is sent again, published and deleted", () -> broker.acceptedSubjects().contains(
+                "late-ack") && Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox") == 0);
+        List<String> ids = broker.received.get("late-ack");
+        assertEquals(2, ids.size(), "sent twice: " + ids);
+        assertEquals(List.of("late-ack", "late-ack"), broker.acceptedSubjects(), "both acknowledged, the first"
+                + " after the time-out");
+        assertEquals(ids.get(0), ids.get(1), "with the same CloudEvents id, so that a receiver drops the duplicate");
     }
 
     @Test
@@ -147,20 +172,32 @@ class RelayLeaseTest {
     public static class SlowBroker {
 
         static final int REFUSED_TOTAL = -1;
+        static final Duration LATE = Duration.ofSeconds(7);
 
         volatile Duration latency = Duration.ZERO;
         /** the accepted messages' subjects and payloads */
         final List<String[]> accepted = new CopyOnWriteArrayList<>();
         /** the refused messages' ids */
         final List<String> rejected = new CopyOnWriteArrayList<>();
+        /**
+         * the subjects whose first message is answered after {@link #LATE}, past the relay's send time-out, as by a
+         * broker whose acknowledgement is delayed (the channel's consumer takes one message at a time, so one never
+         * answered would stop every later one)
+         */
+        final Set<String> lateFirstSends = ConcurrentHashMap.newKeySet();
+        /** the ids of every message received, by subject */
+        final Map<String, List<String>> received = new ConcurrentHashMap<>();
 
         @Incoming("order-out")
         CompletionStage<Void> receive(Message<byte[]> message) {
             OutgoingCloudEventMetadata<?> cloudEvent = message.getMetadata(OutgoingCloudEventMetadata.class)
                     .orElseThrow();
             String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+            String subject = cloudEvent.getSubject().orElse("");
+            received.computeIfAbsent(subject, ignored -> new CopyOnWriteArrayList<>()).add(cloudEvent.getId());
+            long delay = lateFirstSends.remove(subject) ? LATE.toMillis() : latency.toMillis();
             return CompletableFuture.runAsync(() -> {
-            }, CompletableFuture.delayedExecutor(latency.toMillis(), TimeUnit.MILLISECONDS)).thenCompose(ignored -> {
+            }, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)).thenCompose(ignored -> {
                 if (payload.contains("\"total\":" + REFUSED_TOTAL + "}")) {
                     rejected.add(cloudEvent.getId());
                     return message.nack(new IllegalStateException("the broker refuses it"));

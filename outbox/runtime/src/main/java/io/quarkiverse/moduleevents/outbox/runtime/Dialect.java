@@ -16,6 +16,9 @@ enum Dialect {
     POSTGRESQL("BYTEA", "LIMIT ?", " OFFSET 0"),
     H2("VARBINARY", "FETCH FIRST ? ROWS ONLY", "");
 
+    /** the key of the schema's advisory lock on PostgreSQL: arbitrary, the same in every instance and version */
+    private static final long SCHEMA_LOCK_KEY = 4_721_953_601_377_002L;
+
     private final String binaryType;
     private final String limit;
     private final String subqueryFence;
@@ -34,6 +37,19 @@ enum Dialect {
             case "postgresql" -> POSTGRESQL;
             case "h2" -> H2;
             default -> null;
+        };
+    }
+
+    /**
+     * @return the statements that make one instance at a time create or upgrade the tables, in a transaction that
+     *         holds the turn until it ends
+     */
+    List<String> schemaLockStatements() {
+        return switch (this) {
+            // a transaction-level advisory lock, released by the commit
+            case POSTGRESQL -> List.of("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK_KEY + ")");
+            // H2 runs one schema statement at a time
+            case H2 -> List.of();
         };
     }
 

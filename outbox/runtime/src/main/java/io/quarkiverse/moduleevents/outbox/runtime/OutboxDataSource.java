@@ -21,6 +21,12 @@ public final class OutboxDataSource {
         this.dialect = dialect;
     }
 
+    /** on a datasource of its own, outside a Quarkus application */
+    OutboxDataSource(String name, Dialect dialect, AgroalDataSource dataSource) {
+        this(name, dialect);
+        this.dataSource = dataSource;
+    }
+
     /**
      * @return the datasource's name, as in its configuration keys
      */

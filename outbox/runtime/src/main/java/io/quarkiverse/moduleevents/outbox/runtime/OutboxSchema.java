@@ -47,18 +47,29 @@ public class OutboxSchema {
     /**
      * Creates the tables and indexes that do not exist yet, with the statements of the datasource's dialect, after
      * upgrading an outbox table written by an earlier version (before durable receivers or before trace contexts).
+     * Instances that start at once on an empty database take turns (on PostgreSQL, whose
+     * {@code CREATE TABLE IF NOT EXISTS} fails when another transaction creates the same table at the same time).
      */
     void create() throws SQLException {
-        List<String> missing = missing();
-        boolean upgrade = UPGRADED.stream().anyMatch(column -> missing.contains("column " + OUTBOX + "." + column));
-        try (Connection connection = dataSource.connection(); Statement statement = connection.createStatement()) {
-            if (upgrade) {
-                for (String sql : dataSource.dialect().upgradeStatements()) {
+        try (Connection connection = dataSource.connection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : dataSource.dialect().schemaLockStatements()) {
                     statement.execute(sql);
                 }
-            }
-            for (String sql : dataSource.dialect().createStatements()) {
-                statement.execute(sql);
+                List<String> missing = missing(connection);
+                if (UPGRADED.stream().anyMatch(column -> missing.contains("column " + OUTBOX + "." + column))) {
+                    for (String sql : dataSource.dialect().upgradeStatements()) {
+                        statement.execute(sql);
+                    }
+                }
+                for (String sql : dataSource.dialect().createStatements()) {
+                    statement.execute(sql);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         }
     }
@@ -72,26 +83,29 @@ public class OutboxSchema {
      *         when none is
      */
     List<String> missing() throws SQLException {
-        List<String> missing = new ArrayList<>();
         try (Connection connection = dataSource.connection()) {
-            DatabaseMetaData metaData = connection.getMetaData();
-            String escape = metaData.getSearchStringEscape();
-            String schema = connection.getSchema() == null ? null : pattern(connection.getSchema(), escape);
-            for (String table : TABLES) {
-                Map<String, Boolean> present = columns(metaData, connection.getCatalog(), schema,
-                        pattern(table, escape));
-                if (present.isEmpty()) {
-                    missing.add("table " + table);
-                    continue;
+            return missing(connection);
+        }
+    }
+
+    private static List<String> missing(Connection connection) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        DatabaseMetaData metaData = connection.getMetaData();
+        String escape = metaData.getSearchStringEscape();
+        String schema = connection.getSchema() == null ? null : pattern(connection.getSchema(), escape);
+        for (String table : TABLES) {
+            Map<String, Boolean> present = columns(metaData, connection.getCatalog(), schema, pattern(table, escape));
+            if (present.isEmpty()) {
+                missing.add("table " + table);
+                continue;
+            }
+            for (String column : COLUMNS.get(table)) {
+                if (!present.containsKey(column)) {
+                    missing.add("column " + table + "." + column);
                 }
-                for (String column : COLUMNS.get(table)) {
-                    if (!present.containsKey(column)) {
-                        missing.add("column " + table + "." + column);
-                    }
-                }
-                if (table.equals(OUTBOX) && Boolean.FALSE.equals(present.get(NULLABLE))) {
-                    missing.add("nullability of column " + OUTBOX + "." + NULLABLE + " (receiver rows have none)");
-                }
+            }
+            if (table.equals(OUTBOX) && Boolean.FALSE.equals(present.get(NULLABLE))) {
+                missing.add("nullability of column " + OUTBOX + "." + NULLABLE + " (receiver rows have none)");
             }
         }
         return missing;

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -73,7 +75,7 @@ class TwoServicesOnOneDatabaseIT {
     private static PostgresServer database;
     private static KafkaServer kafka;
     private static PlainKafkaClient warehouse;
-    private static final List<ServiceProcess> running = new ArrayList<>();
+    private static final List<ServiceProcess> running = new CopyOnWriteArrayList<>();
     private static ServiceProcess shop;
     private static ServiceProcess billing;
 
@@ -87,9 +89,11 @@ class TwoServicesOnOneDatabaseIT {
             kafka.createTopic(topic, 1);
         }
         warehouse = new PlainKafkaClient(kafka.bootstrapServers());
-        // one after the other: each creates the outbox's tables on its start
-        shop = start("shop", "shop", Map.of());
+        // at once, on an empty database: each creates the outbox's tables on its start, one after the other
+        CompletableFuture<ServiceProcess> startingShop = CompletableFuture.supplyAsync(() -> start("shop", "shop",
+                Map.of()));
         billing = start("billing", "billing", Map.of());
+        shop = startingShop.join();
     }
 
     @AfterAll
