@@ -111,8 +111,8 @@ class DialectTest {
             assertTrue(claim.contains(" WHERE o.service = ? AND o.status = 'PENDING' AND o.next_attempt_at <= ? AND"
                     + " (o.lease_until IS NULL OR o.lease_until <= ?) AND (" + ROUTES + ") AND NOT EXISTS"),
                     dialect.name());
-            assertTrue(claim.contains("(p.next_attempt_at > ? OR p.lease_until > ? OR NOT (" + EARLIER_ROUTES + ")))"),
-                    dialect.name());
+            assertTrue(claim.contains("(p.next_attempt_at > ? OR p.lease_until > ? OR NOT (" + EARLIER_ROUTES + "))"
+                    + subqueryEnd(dialect)), dialect.name());
         }
     }
 
@@ -153,7 +153,7 @@ class DialectTest {
             assertTrue(dialect.receiverClaimStatement(RECEIVERS).contains("NOT EXISTS (SELECT 1 FROM"
                     + " module_events_outbox p WHERE p.service = o.service AND p.receiver = o.receiver AND p.subject ="
                     + " o.subject AND p.status = 'PENDING' AND p.seq < o.seq AND (p.next_attempt_at > ? OR"
-                    + " p.lease_until > ?))"), dialect.name());
+                    + " p.lease_until > ?)" + subqueryEnd(dialect)), dialect.name());
         }
     }
 
@@ -243,5 +243,14 @@ class DialectTest {
 
     private static long parameters(String sql) {
         return sql.chars().filter(c -> c == '?').count();
+    }
+
+    /**
+     * On PostgreSQL the hold-back subquery ends with {@code OFFSET 0}, which keeps the planner from turning it into an
+     * anti join that reads every pending row for every pending row when the table's statistics are those of an empty
+     * table.
+     */
+    private static String subqueryEnd(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL ? " OFFSET 0)" : ")";
     }
 }
