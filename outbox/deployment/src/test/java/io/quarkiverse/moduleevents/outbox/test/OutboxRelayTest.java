@@ -33,6 +33,8 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 class OutboxRelayTest {
 
     private static final String URL = "jdbc:h2:mem:outbox-relay;DB_CLOSE_DELAY=-1";
+    private static final String NOW = "CURRENT_TIMESTAMP";
+    private static final String IN_TWO_SECONDS = "DATEADD(SECOND, 2, CURRENT_TIMESTAMP)";
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
@@ -102,7 +104,7 @@ class OutboxRelayTest {
         // a row written by an instance that died before its relay sent it, its lock gone with its connection
         try (Connection dead = DriverManager.getConnection(URL)) {
             dead.setAutoCommit(false);
-            insertPendingRow(dead, id, "left-behind");
+            insertPendingRow(dead, id, "left-behind", NOW);
             dead.commit();
             try (Statement lock = dead.createStatement()) {
                 lock.executeQuery("SELECT id FROM module_events_outbox WHERE id = '" + id + "' FOR UPDATE");
@@ -120,8 +122,9 @@ class OutboxRelayTest {
         UUID marker = UUID.randomUUID();
         try (Connection other = DriverManager.getConnection(URL)) {
             other.setAutoCommit(false);
-            insertPendingRow(other, locked, "locked");
-            insertPendingRow(other, free, "free");
+            // due in two seconds, so that this connection locks the row before the relay may claim it
+            insertPendingRow(other, locked, "locked", IN_TWO_SECONDS);
+            insertPendingRow(other, free, "free", IN_TWO_SECONDS);
             other.commit();
             try (Statement lock = other.createStatement()) {
                 // what another instance's relay does while it sends the row
@@ -149,15 +152,19 @@ class OutboxRelayTest {
 
     private static void insertPendingRow(DataSource dataSource, UUID id, String subject) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            insertPendingRow(connection, id, subject);
+            insertPendingRow(connection, id, subject, NOW);
         }
     }
 
-    private static void insertPendingRow(Connection connection, UUID id, String subject) throws SQLException {
+    /**
+     * @param due when the row is due for the relay, as SQL
+     */
+    private static void insertPendingRow(Connection connection, UUID id, String subject, String due)
+            throws SQLException {
         try (var insert = connection.prepareStatement("INSERT INTO module_events_outbox (id, service, channel,"
                 + " event_name, module, source, subject, payload, created_at, status, attempts, next_attempt_at)"
                 + " VALUES (?, 'shop', 'order-out', 'order:order:placed', 'order', '/shop/order', ?, ?, CURRENT_TIMESTAMP,"
-                + " 'PENDING', 0, CURRENT_TIMESTAMP)")) {
+                + " 'PENDING', 0, " + due + ")")) {
             insert.setObject(1, id);
             insert.setString(2, subject);
             insert.setBytes(3, ("{\"id\":\"" + subject + "\",\"total\":1}").getBytes());
