@@ -159,7 +159,10 @@ abstract class FaultInjectionScenarios {
         System.out.println(s.name + ": killed the producer with " + committedAtKill + " orders committed, "
                 + inFlightAtKill + " of them not yet published");
         assertTrue(committedAtKill < N, "the kill came before the last order");
-        if (OUTBOX) {
+        // the Kafka client holds sends for its linger, so the kill catches rows it has not yet had acknowledged; an
+        // AMQP broker acknowledges at once, and the relay may publish the last unpublished rows seen by the wait above
+        // in the milliseconds before the kill lands
+        if (OUTBOX && !broker.longerInFlight().isEmpty()) {
             assertTrue(inFlightAtKill > 0, "the kill caught outbox rows that were not published yet");
         }
         s.producer.restart("/load");
