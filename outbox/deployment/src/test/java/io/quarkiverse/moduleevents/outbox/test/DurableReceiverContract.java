@@ -67,8 +67,8 @@ abstract class DurableReceiverContract {
                 && receivers.patternNames("p-1").size() == 1 && receivers.moduleNames("p-1").size() == 1);
         assertEquals(SHIPPED, receivers.patternNames("p-1"), "EventEmitter.nameOf in a pattern receiver");
         assertEquals(SHIPPED, receivers.moduleNames("p-1"), "EventEmitter.nameOf in a module-wide receiver");
+        Db.await("the records are deleted with the receivers' transactions", () -> records("p-1") == 0);
         assertEquals(1, effects("p-1"));
-        Db.await("the records are deleted", () -> records("p-1") == 0);
     }
 
     @Test
