@@ -9,39 +9,35 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.opentelemetry.api.trace.Span;
+import io.quarkiverse.moduleevents.tracing.service.ReceiverSpans.ReceiverSpan;
 
 @Path("/traces")
 public class TraceResource {
 
     private final TracedEvents events;
-    private final TraceIds traceIds;
+    private final ReceiverSpans receiverSpans;
 
-    TraceResource(TracedEvents events, TraceIds traceIds) {
+    TraceResource(TracedEvents events, ReceiverSpans receiverSpans) {
         this.events = events;
-        this.traceIds = traceIds;
+        this.receiverSpans = receiverSpans;
     }
 
     /**
-     * Sends an event on the broker, {@code kafka} or {@code amqp}.
-     *
-     * @return the trace id of this request's HTTP server span, the sender's
+     * Sends an event on the broker, {@code kafka} or {@code amqp}, in this request's HTTP server span.
      */
     @POST
     @Path("/{broker}/{id}")
-    @Produces(MediaType.TEXT_PLAIN)
-    public String send(@PathParam("broker") String broker, @PathParam("id") String id) {
+    public void send(@PathParam("broker") String broker, @PathParam("id") String id) {
         events.send("kafka".equals(broker) ? TracedEvents.ON_KAFKA : TracedEvents.ON_AMQP, new Traced(id));
-        return Span.current().getSpanContext().getTraceId();
     }
 
     /**
-     * @return what the receivers recorded, see {@link TraceIds}
+     * @return what the receivers recorded, see {@link ReceiverSpans}
      */
     @GET
     @Path("/received")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> received() {
-        return traceIds.all();
+    public Map<String, ReceiverSpan> received() {
+        return receiverSpans.all();
     }
 }

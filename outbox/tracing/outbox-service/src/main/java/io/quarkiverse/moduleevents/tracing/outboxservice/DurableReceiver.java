@@ -6,22 +6,22 @@ import jakarta.inject.Named;
 
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.outbox.Durable;
-import io.quarkiverse.moduleevents.tracing.service.TraceIds;
+import io.quarkiverse.moduleevents.tracing.service.ReceiverSpans;
 import io.quarkiverse.moduleevents.tracing.service.Traced;
 import io.quarkiverse.moduleevents.tracing.service.TracedEvents;
 
 /** A durable receiver of the events that come from Kafka: its record keeps the trace context of their arrival. */
 @ApplicationScoped
-public class DurableTraceIds {
+public class DurableReceiver {
 
-    private final TraceIds traceIds;
+    private final ReceiverSpans receiverSpans;
 
-    DurableTraceIds(TraceIds traceIds) {
-        this.traceIds = traceIds;
+    DurableReceiver(ReceiverSpans receiverSpans) {
+        this.receiverSpans = receiverSpans;
     }
 
     @Durable
     void onKafka(@Observes @Remote @Named(TracedEvents.ON_KAFKA) Traced event) {
-        traceIds.record("durable", event);
+        receiverSpans.record("durable", event);
     }
 }
