@@ -26,6 +26,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationTransformation;
@@ -300,9 +302,27 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    GeneratedResourceBuildItem writeCatalog(EventCatalogBuildItem catalog, OutputTargetBuildItem outputTarget)
-            throws IOException {
-        String json = EventCatalogRenderer.json(catalog);
+    PayloadSchemasBuildItem derivePayloadSchemas(DeclaredEventsBuildItem declared) {
+        Config config = ConfigProvider.getConfig();
+        PayloadSchemas derivation = new PayloadSchemas(
+                config.getOptionalValue("quarkus.jackson.write-dates-as-timestamps", Boolean.class).orElse(false),
+                config.getOptionalValue("quarkus.jackson.write-durations-as-timestamps", Boolean.class).orElse(true));
+        Map<String, String> schemas = new HashMap<>();
+        for (EventModuleBuildItem module : declared.modules()) {
+            for (DeclaredEvent event : module.events()) {
+                if (event.payloadType() != null) {
+                    schemas.computeIfAbsent(event.payloadType().toString(),
+                            type -> derivation.schemaOf(ClassFiles.load(type)).toString());
+                }
+            }
+        }
+        return new PayloadSchemasBuildItem(schemas);
+    }
+
+    @BuildStep
+    GeneratedResourceBuildItem writeCatalog(EventCatalogBuildItem catalog, PayloadSchemasBuildItem schemas,
+            OutputTargetBuildItem outputTarget) throws IOException {
+        String json = EventCatalogRenderer.json(catalog, schemas);
         Path directory = outputTarget.getOutputDirectory().resolve("module-events");
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("catalog.json"), json);
