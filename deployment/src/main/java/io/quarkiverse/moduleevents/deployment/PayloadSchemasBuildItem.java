@@ -17,7 +17,10 @@ public final class PayloadSchemasBuildItem extends SimpleBuildItem {
 
     private final Map<String, String> schemas;
 
-    PayloadSchemasBuildItem(Map<String, String> schemas) {
+    /**
+     * @param schemas the JSON Schema of each payload type, as JSON text, by the type's name
+     */
+    public PayloadSchemasBuildItem(Map<String, String> schemas) {
         this.schemas = Map.copyOf(schemas);
     }
 
