@@ -32,7 +32,7 @@ public final class EventCatalogRenderer {
     /**
      * @return the catalog as indented JSON, its fields in the order the docs give them
      */
-    static String json(EventCatalogBuildItem catalog) {
+    static String json(EventCatalogBuildItem catalog, PayloadSchemasBuildItem schemas) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode modules = root.putArray("modules");
         for (CatalogModule module : catalog.modules()) {
@@ -45,6 +45,7 @@ public final class EventCatalogRenderer {
                         .put("key", event.key())
                         .put("name", event.name())
                         .put("payload", event.payload());
+                eventNode.set("schema", schemas.schemaOf(event.payload()));
                 event.senders().forEach(eventNode.putArray("senders")::add);
                 ArrayNode sends = eventNode.putArray("sends");
                 for (CatalogSend send : event.sends()) {

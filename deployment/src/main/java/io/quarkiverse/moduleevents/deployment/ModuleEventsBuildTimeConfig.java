@@ -45,6 +45,11 @@ public interface ModuleEventsBuildTimeConfig {
     Boundaries boundaries();
 
     /**
+     * The contracts of the events this application exchanges with other services over broker channels.
+     */
+    ContractConfig contract();
+
+    /**
      * The modules, by name, where their code is not all in the package of their `@EventModule` interface.
      */
     @ConfigDocMapKey("module")
@@ -61,6 +66,37 @@ public interface ModuleEventsBuildTimeConfig {
          * `@EventModule` interface or package.
          */
         Optional<List<String>> packages();
+    }
+
+    /**
+     * How the build checks the events it exchanges with other services against those of a release already deployed.
+     */
+    interface ContractConfig {
+
+        /**
+         * The `catalog.json` that the build of a release already deployed wrote (`target/module-events/catalog.json`),
+         * committed with the sources, such as `src/main/contract/catalog.json`; a relative path is resolved against the
+         * module's directory (the one that holds `target`). When set, the build compares every event that goes out on
+         * or comes in from a broker channel with it, and reports each change that breaks a service already deployed.
+         */
+        Optional<String> baseline();
+
+        /**
+         * What the build does about a change that breaks a service already deployed: `fail` fails the build, `warn`
+         * logs it.
+         */
+        @WithDefault("fail")
+        ContractCheck check();
+    }
+
+    /**
+     * What to do about a breaking change to a bridged event.
+     */
+    enum ContractCheck {
+        /** fail the build */
+        FAIL,
+        /** log a warning that lists them */
+        WARN
     }
 
     /**

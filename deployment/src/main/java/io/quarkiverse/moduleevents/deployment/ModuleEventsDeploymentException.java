@@ -127,4 +127,16 @@ public abstract class ModuleEventsDeploymentException extends DeploymentExceptio
             super(message);
         }
     }
+
+    /**
+     * With {@code quarkus.module-events.contract.baseline}: a change to an event carried over a broker channel that
+     * breaks a service already deployed, or a baseline that cannot be read.
+     */
+    public static final class EventContractException extends ModuleEventsDeploymentException {
+        private static final long serialVersionUID = 1L;
+
+        EventContractException(String message) {
+            super(message);
+        }
+    }
 }

@@ -26,6 +26,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationTransformation;
@@ -35,11 +37,16 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.FieldInfo;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkiverse.moduleevents.EventEmitter;
 import io.quarkiverse.moduleevents.EventModule;
 import io.quarkiverse.moduleevents.SentEvents;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsBuildTimeConfig.Boundaries;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsBuildTimeConfig.ContractCheck;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.DuplicateDeclarationException;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.EventContractException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidDeclarationException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.InvalidEventNameException;
 import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.ModuleBoundaryException;
@@ -300,9 +307,60 @@ class ModuleEventsProcessor {
     }
 
     @BuildStep
-    GeneratedResourceBuildItem writeCatalog(EventCatalogBuildItem catalog, OutputTargetBuildItem outputTarget)
-            throws IOException {
-        String json = EventCatalogRenderer.json(catalog);
+    PayloadSchemasBuildItem derivePayloadSchemas(DeclaredEventsBuildItem declared) {
+        Config config = ConfigProvider.getConfig();
+        PayloadSchemas derivation = new PayloadSchemas(
+                config.getOptionalValue("quarkus.jackson.write-dates-as-timestamps", Boolean.class).orElse(false),
+                config.getOptionalValue("quarkus.jackson.write-durations-as-timestamps", Boolean.class).orElse(true));
+        Map<String, String> schemas = new HashMap<>();
+        for (EventModuleBuildItem module : declared.modules()) {
+            for (DeclaredEvent event : module.events()) {
+                if (event.payloadType() != null) {
+                    schemas.computeIfAbsent(event.payloadType().toString(),
+                            type -> derivation.schemaOf(ClassFiles.load(type)).toString());
+                }
+            }
+        }
+        return new PayloadSchemasBuildItem(schemas);
+    }
+
+    @BuildStep
+    void checkEventContracts(ModuleEventsBuildTimeConfig config, EventCatalogBuildItem catalog,
+            PayloadSchemasBuildItem schemas, OutputTargetBuildItem outputTarget,
+            BuildProducer<ModuleEventsProblemBuildItem> problems) {
+        if (config.contract().baseline().isEmpty()) {
+            return;
+        }
+        Path target = outputTarget.getOutputDirectory();
+        Path baseline = target.toAbsolutePath().getParent().resolve(config.contract().baseline().get()).normalize();
+        JsonNode baselineCatalog;
+        try {
+            baselineCatalog = new ObjectMapper().readTree(baseline.toFile());
+        } catch (IOException e) {
+            problems.produce(new ModuleEventsProblemBuildItem(new EventContractException("Cannot read the contract"
+                    + " baseline " + baseline + " (quarkus.module-events.contract.baseline): " + e.getMessage()
+                    + ". Give the catalog.json that the build of the release already deployed wrote"
+                    + " (target/module-events/catalog.json), relative to the module's directory.")));
+            return;
+        }
+        String accept = "If the break is intended, accept it by replacing the baseline " + baseline
+                + " with this build's " + target.resolve("module-events").resolve("catalog.json")
+                + ", and deploy the services that read the event first.";
+        List<String> breaks = EventContracts.breaks(baselineCatalog, catalog, schemas).stream()
+                .map(EventContracts.ContractBreak::describe).toList();
+        if (config.contract().check() == ContractCheck.FAIL) {
+            breaks.forEach(description -> problems.produce(new ModuleEventsProblemBuildItem(
+                    new EventContractException("Event contract broken: " + description + ". " + accept))));
+        } else if (!breaks.isEmpty()) {
+            LOG.warn("Event contracts broken " + breaks.size() + " times against the baseline " + baseline
+                    + " (quarkus.module-events.contract.check=warn):\n" + String.join("\n", breaks) + "\n" + accept);
+        }
+    }
+
+    @BuildStep
+    GeneratedResourceBuildItem writeCatalog(EventCatalogBuildItem catalog, PayloadSchemasBuildItem schemas,
+            OutputTargetBuildItem outputTarget) throws IOException {
+        String json = EventCatalogRenderer.json(catalog, schemas);
         Path directory = outputTarget.getOutputDirectory().resolve("module-events");
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("catalog.json"), json);

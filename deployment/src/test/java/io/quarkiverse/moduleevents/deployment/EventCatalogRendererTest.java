@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,8 @@ class EventCatalogRendererTest {
 
     @Test
     void theJsonGivesEveryReceiverItsDurableField() throws Exception {
-        JsonNode receivers = new ObjectMapper().readTree(EventCatalogRenderer.json(CATALOG)).get("modules").get(0)
+        JsonNode receivers = new ObjectMapper().readTree(EventCatalogRenderer.json(CATALOG,
+                new PayloadSchemasBuildItem(Map.of("org.acme.user.User", "{\"type\":\"object\"}")))).get("modules").get(0)
                 .get("events").get(0).get("receivers");
 
         assertEquals(List.of("false", "true", "true", "false"), receivers.findValuesAsText("durable"));

@@ -59,55 +59,61 @@ class EventCatalogTest {
 
     @Test
     void catalogListsModulesEventsSendersAndReceivers() throws IOException {
-        assertEquals(JSON.readTree("""
-                {
-                  "modules": [
-                    {"name": "mail", "interface": "PKG.mail.MailEvents", "events": [
-                      {"key": "WELCOME_SENT", "name": "mail:welcome:sent", "payload": null, "senders": [], \
-                "sends": [], "receivers": [], "outgoing": [], "incoming": []}
-                    ]},
-                    {"name": "user", "interface": "PKG.user.UserEvents", "events": [
-                      {"key": "ACCOUNT_CREATED", "name": "user:account:created", "payload": "PKG.user.User", \
-                "senders": ["PKG.user.Signup#importUser", "PKG.user.Signup#register"], \
-                "sends": [{"sender": "PKG.user.Signup#importUser", "with": "sendRobust", \
-                "line": 18}, {"sender": "PKG.user.Signup#register", "with": "send", "line": 13}], "receivers": [
-                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
-                "priority": 1, "pattern": null, "runs": true, "durable": false, "remote": false},
-                        {"method": "PKG.mail.WelcomeMail#onAccount", "module": "mail", "async": false, \
-                "priority": 10, "pattern": null, "runs": true, "durable": false, "remote": false},
-                        {"method": "PKG.accounting.Invoices#openAccount", "module": "billing", "async": false, \
-                "priority": 2500, "pattern": null, "runs": true, "durable": false, "remote": false},
-                        {"method": "PKG.mail.ReminderMail#remind", "module": "mail", "async": true, \
-                "priority": 2500, "pattern": null, "runs": false, "durable": false, "remote": false},
-                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
-                "priority": 2500, "pattern": "user:*:created", "runs": false, "durable": false, "remote": false}
-                      ], "outgoing": [], "incoming": []},
-                      {"key": "EMAIL_CREATED", "name": "user:emails:created", "payload": "PKG.user.User", \
-                "senders": ["PKG.user.Signup#register"], "sends": [{"sender": "PKG.user.Signup#register", \
-                "with": "sendAsync", "line": 14}], "receivers": [
-                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
-                "priority": 1, "pattern": null, "runs": false, "durable": false, "remote": false},
-                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
-                "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false, "remote": false}
-                      ], "outgoing": [], "incoming": []},
-                      {"key": "PHONE_CREATED", "name": "user:phones:created", "payload": null, "senders": [], \
-                "sends": [], "receivers": [
-                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
-                "priority": 1, "pattern": null, "runs": true, "durable": false, "remote": false},
-                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
-                "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false, "remote": false}
-                      ], "outgoing": [], "incoming": []}
-                    ]}
-                  ],
-                  "dependencies": [
-                    {"module": "audit", "on": "user", "events": ["user:account:created", "user:emails:created", \
-                "user:phones:created"], "direct": []},
-                    {"module": "billing", "on": "user", "events": ["user:account:created"], "direct": []},
-                    {"module": "mail", "on": "user", "events": ["user:account:created", "user:emails:created", \
-                "user:phones:created"], "direct": []}
-                  ]
-                }
-                """.replace("PKG", PACKAGE)), JSON.readTree(resource("META-INF/module-events/catalog.json")));
+        assertEquals(
+                JSON.readTree(
+                        """
+                                {
+                                  "modules": [
+                                    {"name": "mail", "interface": "PKG.mail.MailEvents", "events": [
+                                      {"key": "WELCOME_SENT", "name": "mail:welcome:sent", "payload": null, "schema": null, "senders": [], \
+                                "sends": [], "receivers": [], "outgoing": [], "incoming": []}
+                                    ]},
+                                    {"name": "user", "interface": "PKG.user.UserEvents", "events": [
+                                      {"key": "ACCOUNT_CREATED", "name": "user:account:created", "payload": "PKG.user.User", \
+                                "schema": USER_SCHEMA, "senders": ["PKG.user.Signup#importUser", "PKG.user.Signup#register"], \
+                                "sends": [{"sender": "PKG.user.Signup#importUser", "with": "sendRobust", \
+                                "line": 18}, {"sender": "PKG.user.Signup#register", "with": "send", "line": 13}], "receivers": [
+                                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
+                                "priority": 1, "pattern": null, "runs": true, "durable": false, "remote": false},
+                                        {"method": "PKG.mail.WelcomeMail#onAccount", "module": "mail", "async": false, \
+                                "priority": 10, "pattern": null, "runs": true, "durable": false, "remote": false},
+                                        {"method": "PKG.accounting.Invoices#openAccount", "module": "billing", "async": false, \
+                                "priority": 2500, "pattern": null, "runs": true, "durable": false, "remote": false},
+                                        {"method": "PKG.mail.ReminderMail#remind", "module": "mail", "async": true, \
+                                "priority": 2500, "pattern": null, "runs": false, "durable": false, "remote": false},
+                                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
+                                "priority": 2500, "pattern": "user:*:created", "runs": false, "durable": false, "remote": false}
+                                      ], "outgoing": [], "incoming": []},
+                                      {"key": "EMAIL_CREATED", "name": "user:emails:created", "payload": "PKG.user.User", \
+                                "schema": USER_SCHEMA, "senders": ["PKG.user.Signup#register"], "sends": [{"sender": "PKG.user.Signup#register", \
+                                "with": "sendAsync", "line": 14}], "receivers": [
+                                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
+                                "priority": 1, "pattern": null, "runs": false, "durable": false, "remote": false},
+                                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
+                                "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false, "remote": false}
+                                      ], "outgoing": [], "incoming": []},
+                                      {"key": "PHONE_CREATED", "name": "user:phones:created", "payload": null, "schema": null, "senders": [], \
+                                "sends": [], "receivers": [
+                                        {"method": "PKG.audit.Audit#everyUserEvent", "module": "audit", "async": false, \
+                                "priority": 1, "pattern": null, "runs": true, "durable": false, "remote": false},
+                                        {"method": "PKG.mail.WelcomeMail#onCreated", "module": "mail", "async": true, \
+                                "priority": 2500, "pattern": "user:*:created", "runs": true, "durable": false, "remote": false}
+                                      ], "outgoing": [], "incoming": []}
+                                    ]}
+                                  ],
+                                  "dependencies": [
+                                    {"module": "audit", "on": "user", "events": ["user:account:created", "user:emails:created", \
+                                "user:phones:created"], "direct": []},
+                                    {"module": "billing", "on": "user", "events": ["user:account:created"], "direct": []},
+                                    {"module": "mail", "on": "user", "events": ["user:account:created", "user:emails:created", \
+                                "user:phones:created"], "direct": []}
+                                  ]
+                                }
+                                """
+                                .replace("PKG", PACKAGE).replace("USER_SCHEMA", """
+                                        {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                                         "properties": {"name": {"type": ["string", "null"]}}}""")),
+                JSON.readTree(resource("META-INF/module-events/catalog.json")));
     }
 
     @Test

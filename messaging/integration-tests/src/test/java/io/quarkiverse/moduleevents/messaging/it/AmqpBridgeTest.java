@@ -61,6 +61,16 @@ class AmqpBridgeTest extends BridgeContract {
     }
 
     @Override
+    String asyncApiBinding() {
+        return "amqp1";
+    }
+
+    @Override
+    String cloudEventsHeader(String attribute) {
+        return "cloudEvents:" + attribute;
+    }
+
+    @Override
     void sendFromAnotherService(String ceId, String source, String type, String json) {
         amqp.send(IN, cloudEvent(ceId, source, type, json));
     }

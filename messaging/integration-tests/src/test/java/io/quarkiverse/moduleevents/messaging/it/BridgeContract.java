@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
@@ -21,6 +24,12 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,6 +75,12 @@ abstract class BridgeContract {
 
     /** Starts watching what goes out on {@code user-out} for the account with this id. */
     abstract SentOut watchSentOut(String accountId);
+
+    /** The AsyncAPI channel binding of the broker: {@code kafka} or {@code amqp1}. */
+    abstract String asyncApiBinding();
+
+    /** How the broker's messages carry a CloudEvents attribute: {@code ce_<name>} or {@code cloudEvents:<name>}. */
+    abstract String cloudEventsHeader(String attribute);
 
     /** What went out on {@code user-out} for one account. */
     interface SentOut {
@@ -312,5 +327,49 @@ abstract class BridgeContract {
         for (String fragment : fragments) {
             assertTrue(text != null && text.contains(fragment), () -> "'" + fragment + "' not in: " + text);
         }
+    }
+
+    @Test
+    void theAsyncApiDocumentDescribesTheBridgedChannelsAndIsValid() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode document;
+        try (InputStream packaged = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("META-INF/module-events/asyncapi.json");
+                InputStream specification = BridgeContract.class.getResourceAsStream("/asyncapi/asyncapi-3.0.0.schema.json")) {
+            document = json.readTree(packaged);
+            JsonSchema asyncApi = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                    .getSchema(json.readTree(specification));
+            assertEquals(Set.of(), asyncApi.validate(document), "valid against the AsyncAPI 3.0.0 JSON Schema");
+        }
+
+        assertEquals("3.0.0", document.get("asyncapi").asText());
+        JsonNode out = document.at("/channels/user-out.out");
+        assertEquals("user-events", out.get("address").asText(), "the topic or AMQP address");
+        assertTrue(out.at("/bindings").has(asyncApiBinding()), out.toString());
+        assertEquals(List.of("user.account.created", "user.emails.changed"), names(out.get("messages")));
+        JsonNode in = document.at("/channels/user-in.in");
+        assertEquals("peer-events", in.get("address").asText());
+        assertEquals("send", document.at("/operations/send.user-out.out/action").asText());
+        assertEquals("#/channels/user-out.out", document.at("/operations/send.user-out.out/channel/$ref").asText());
+        assertEquals("receive", document.at("/operations/receive.user-in.in/action").asText());
+
+        JsonNode message = resolve(document, out.at("/messages/user.account.created"));
+        assertEquals(UserEvents.ACCOUNT_CREATED, message.get("name").asText());
+        assertEquals("application/json", message.get("contentType").asText());
+        assertEquals(UserEvents.ACCOUNT_CREATED,
+                message.at("/headers/properties").get(cloudEventsHeader("type")).get("const").asText());
+        assertTrue(message.at("/headers/required").toString().contains(cloudEventsHeader("id")), message.toString());
+        JsonNode payload = resolve(document, message.get("payload"));
+        assertEquals(List.of("id", "name"), names(payload.get("properties")), "Account's JSON Schema");
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode node) {
+        return node.has("$ref") ? document.at(node.get("$ref").asText().substring(1)) : node;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names.stream().sorted().toList();
     }
 }

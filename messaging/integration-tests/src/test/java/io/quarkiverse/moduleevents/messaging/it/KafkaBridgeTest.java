@@ -71,6 +71,16 @@ class KafkaBridgeTest extends BridgeContract {
     }
 
     @Override
+    String asyncApiBinding() {
+        return "kafka";
+    }
+
+    @Override
+    String cloudEventsHeader(String attribute) {
+        return "ce_" + attribute;
+    }
+
+    @Override
     void sendFromAnotherService(String ceId, String source, String type, String json) {
         kafka.send(IN, null, json.getBytes(StandardCharsets.UTF_8), cloudEvent(ceId, source, type));
     }
