@@ -132,6 +132,12 @@ public final class EventCatalogRenderer {
                 .append(" methods that call an emitter with a constant name, and the broker channels the event comes")
                 .append(" in from; receivers are the observer methods, and the channels it goes out on.\n\n")
                 .append("```mermaid\n").append(flowDiagram(catalog)).append("```\n");
+        boolean bridged = catalog.modules().stream().flatMap(module -> module.events().stream())
+                .anyMatch(event -> !event.outgoing().isEmpty() || !event.incoming().isEmpty());
+        if (bridged) {
+            page.append("\nThe broker channels, their messages and the payloads' schemas, as AsyncAPI 3.0.0:")
+                    .append(" [asyncapi.yaml](asyncapi.yaml), beside this page.\n");
+        }
         for (CatalogModule module : catalog.modules()) {
             page.append("\n## Module `").append(module.name()).append("`\n\nDeclared in `")
                     .append(module.declaringInterface()).append("`.\n\n")

@@ -63,6 +63,7 @@ class BridgedEventsTest {
         assertTrue(page.contains("c4[/\"channel user-in\"/] --> e3"), page);
         assertTrue(page.contains("| none | channel `user-out` |"), page);
         assertTrue(page.contains("| channel `user-in` | none |"), page);
+        assertTrue(page.contains("as AsyncAPI 3.0.0: [asyncapi.yaml](asyncapi.yaml), beside this page."), page);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.quarkiverse.moduleevents.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -143,6 +144,7 @@ class EventCatalogTest {
                 + ".audit.Audit#everyUserEvent (sync, priority 1)`"), page);
         assertTrue(page.contains("`" + PACKAGE + ".mail.ReminderMail#remind (async, priority 2500, never runs: not sent"
                 + " with sendAsync)`"), page);
+        assertFalse(page.contains("asyncapi.yaml"), "no broker channel, no AsyncAPI document");
     }
 
     private static Class<?> packageInfo(Class<?> member) {
