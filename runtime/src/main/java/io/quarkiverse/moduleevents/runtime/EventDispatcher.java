@@ -159,7 +159,10 @@ final class EventDispatcher {
 
     private ResolvedReceivers resolve(Object payload) {
         accept(payload);
-        ResolvedReceivers[] known = resolved == null ? NONE_RESOLVED : resolved;
+        ResolvedReceivers[] known = resolved;
+        if (known == null) {
+            known = NONE_RESOLVED;
+        }
         ResolvedReceivers receivers = resolver.resolve(definition, payload);
         ResolvedReceivers[] updated = new ResolvedReceivers[known.length + 1];
         updated[0] = receivers;
