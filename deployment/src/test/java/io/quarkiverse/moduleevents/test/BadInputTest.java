@@ -124,6 +124,21 @@ class BadInputTest {
         assertEquals(List.of(UserEvents.ACCOUNT_CREATED), everything.received());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "send", "sendAsync", "sendRobust" })
+    void badPayloadsAreStillRejectedOnceTheNameWasSent(String method) {
+        // the receivers of User are resolved by now, and a payload of a resolved type is not checked again
+        aValidEventReachesTheReceivers(method);
+        everything.clear();
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+                () -> send(method, UserEvents.ACCOUNT_CREATED, "alice"));
+        assertTrue(wrongType.getMessage().contains("(its @Payload), not a java.lang.String"), wrongType.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> send(method, UserEvents.ACCOUNT_CREATED, null));
+        assertTrue(none.getMessage().contains("needs a payload"), none.getMessage());
+        assertEquals(List.of(), everything.received());
+    }
+
     private void send(String method, String name, Object payload) {
         send(users, method, name, payload);
     }

@@ -32,7 +32,11 @@ final class EventDispatcher {
     private final SendListener listener;
     /** {@code null} without a metrics extension */
     private final EventCounter sent;
-    private volatile ResolvedReceivers[] resolved = NONE_RESOLVED;
+    /**
+     * {@code null} until the first send, as every field that is not final: {@link ModuleEventEmitter} publishes a
+     * dispatcher through a data race
+     */
+    private volatile ResolvedReceivers[] resolved;
     /** {@code null} until a sibling extension fires the name */
     private volatile Map<FiredWith, ResolvedReceivers> fired;
 
@@ -136,14 +140,28 @@ final class EventDispatcher {
         listener.sent(resolver.module(), definition.getName(), payload, receivers, failures);
     }
 
+    /**
+     * A runtime type among those resolved has passed {@link #accept(Object)} before it was resolved, so a payload of
+     * that type needs no further check: only a payload of a new type, or {@code null}, is checked.
+     */
     private ResolvedReceivers receivers(Object payload) {
-        accept(payload);
-        Class<?> runtimeType = payload.getClass();
         ResolvedReceivers[] known = resolved;
-        for (ResolvedReceivers receivers : known) {
-            if (receivers.runtimeType == runtimeType) {
-                return receivers;
+        if (payload != null && known != null) {
+            Class<?> runtimeType = payload.getClass();
+            for (ResolvedReceivers receivers : known) {
+                if (receivers.runtimeType == runtimeType) {
+                    return receivers;
+                }
             }
+        }
+        return resolve(payload);
+    }
+
+    private ResolvedReceivers resolve(Object payload) {
+        accept(payload);
+        ResolvedReceivers[] known = resolved;
+        if (known == null) {
+            known = NONE_RESOLVED;
         }
         ResolvedReceivers receivers = resolver.resolve(definition, payload);
         ResolvedReceivers[] updated = new ResolvedReceivers[known.length + 1];

@@ -50,6 +50,11 @@ final class ResolvedReceivers {
     /** how many of the forwarder and the recorder are called before the receivers */
     private final int beforeReceivers;
     /**
+     * whether a synchronous send only notifies {@link #synchronous} at once: no forwarder, no recorder, no receiver
+     * of a transaction phase; the common case, kept to one test per send
+     */
+    private final boolean atOnceOnly;
+    /**
      * as {@code class#method}: the forwarder and the recorder when there are, then those of {@link #synchronous} in
      * their order
      */
@@ -118,6 +123,7 @@ final class ResolvedReceivers {
             before.add(this.recording.receiverName);
         }
         this.beforeReceivers = before.size();
+        this.atOnceOnly = beforeReceivers == 0 && transactionPhase.isEmpty();
         this.synchronousNames = names(before, synchronous);
         this.asynchronousNames = names(before, asynchronous);
         this.meters = meters;
@@ -161,9 +167,17 @@ final class ResolvedReceivers {
      *        that throws, by its position in {@link #synchronousNames}
      */
     void notifySynchronous(Object payload, ReceiverFailureHandler failures) {
-        if (synchronous.length == 0 && beforeReceivers == 0) {
+        if (atOnceOnly) {
+            if (synchronous.length > 0) {
+                notifyAtOnce(synchronous, NotifiedAtOnce.ALL, new Context(payload, metadata), failures,
+                        synchronousFailures);
+            }
             return;
         }
+        forwardAndNotifySynchronous(payload, failures);
+    }
+
+    private void forwardAndNotifySynchronous(Object payload, ReceiverFailureHandler failures) {
         EventContext<Object> context = new Context(payload, metadata);
         int position = 0;
         if (forwarding != null) {
