@@ -164,22 +164,6 @@ enum Dialect {
         };
     }
 
-    /**
-     * The statements that open each of the relay's transactions, its claims and settlements. On PostgreSQL, one that
-     * makes the commit return without waiting for the WAL flush: what it writes is the relay's bookkeeping, and a
-     * lease or settlement a crash of the database loses only makes a row be sent again (at least once, never lost);
-     * and that keeps the claim on the table's indexes whatever its statistics say: a backlog committed at once, before
-     * autovacuum analysed the table, found the statistics of an empty table, with which the claim's subquery could
-     * read the whole table for each candidate row.
-     */
-    List<String> relayTransactionSettings() {
-        return switch (this) {
-            case POSTGRESQL -> List.of("SELECT set_config('synchronous_commit', 'off', true),"
-                    + " set_config('enable_seqscan', 'off', true)");
-            case H2 -> List.of();
-        };
-    }
-
     String limit() {
         return limit;
     }

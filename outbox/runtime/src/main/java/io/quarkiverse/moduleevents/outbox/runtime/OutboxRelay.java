@@ -2,7 +2,6 @@ package io.quarkiverse.moduleevents.outbox.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -189,15 +188,7 @@ public class OutboxRelay extends BatchWorker {
     }
 
     private <T> T inTransaction(ShortTransaction.Statements<T> statements) {
-        List<String> settings = dataSource.dialect().relayTransactionSettings();
-        return ShortTransaction.call(dataSource, connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String setting : settings) {
-                    statement.execute(setting);
-                }
-            }
-            return statements.run(connection);
-        });
+        return ShortTransaction.call(dataSource, statements);
     }
 
     private List<CompletableFuture<Void>> send(List<ClaimedRow> rows) {
