@@ -34,11 +34,5 @@ public class BenchmarkBeans {
     ParcelReceivers parcelReceivers;
 
     @Inject
-    OrderTransactions orderTransactions;
-
-    @Inject
-    BacklogRows backlogRows;
-
-    @Inject
     AgroalDataSource dataSource;
 }

@@ -30,7 +30,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class PlainConnectorSender {
 
     static final String CHANNEL = "plain-orders";
-    static final URI SOURCE = URI.create("/" + BenchmarkApplication.SERVICE + "/order");
+    private static final URI SOURCE = URI.create("/relay-benchmark/order");
 
     @Inject
     @Channel(CHANNEL)

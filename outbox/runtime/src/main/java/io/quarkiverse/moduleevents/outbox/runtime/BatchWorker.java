@@ -37,13 +37,6 @@ abstract class BatchWorker implements Wakeable {
     abstract int workBatch();
 
     /**
-     * Ends the batches still under way, once the worker stops working through full batches: before it waits, stops,
-     * or tries again after a failure. None by default.
-     */
-    void finishBatches() {
-    }
-
-    /**
      * Makes the worker look for rows now, rather than after its poll interval.
      */
     @Override
@@ -89,12 +82,8 @@ abstract class BatchWorker implements Wakeable {
     private void run() {
         while (running) {
             try {
-                try {
-                    while (running && workBatch() == config.batchSize()) {
-                        // a full batch: more rows may be due
-                    }
-                } finally {
-                    finishBatches();
+                while (running && workBatch() == config.batchSize()) {
+                    // a full batch: more rows may be due
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "%s failed; it tries again in %s (quarkus.module-events.outbox.relay.poll-interval)",
