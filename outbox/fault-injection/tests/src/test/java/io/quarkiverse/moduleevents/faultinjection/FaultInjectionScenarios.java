@@ -207,8 +207,9 @@ abstract class FaultInjectionScenarios {
         // the broker takes at most 64 KiB per message; the poison event carries 200 KB
         s.loads.run(s.producer, 1, N, "&poison=" + N / 2 + "&poisonBytes=200000");
         if (broker.refusalClosesTheSendingChannel()) {
-            // each refusal takes the producer's liveness down, and the scenario restarts it: once per attempt
-            s.expectRestarts(OUTBOX ? 1 : 0, 3).allowResends();
+            // each refusal takes the producer's liveness down, and the scenario restarts it: once per attempt, and
+            // once more for each kill that lands before the relay recorded the refused attempt, which then is sent again
+            s.expectRestarts(OUTBOX ? 1 : 0, 6).allowResends();
         }
         Checker.Result result = s.expectDead(businessId("poison-outbound", N / 2)).finish();
         if (!OUTBOX) {
