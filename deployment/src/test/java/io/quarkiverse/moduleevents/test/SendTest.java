@@ -67,6 +67,24 @@ class SendTest {
     }
 
     @Test
+    void aNameIsFoundByItsValueNotItsIdentity() {
+        // built at run time: equal to the constants, never the same strings
+        String accountCreated = new String(UserEvents.ACCOUNT_CREATED);
+        String phoneCreated = String.join(":", "user", "phones", "created");
+        users.send(UserEvents.ACCOUNT_CREATED, new User("dora"));
+        users.send(accountCreated, new User("erin"));
+        users.send(phoneCreated, "+33 6");
+        users.send(UserEvents.PHONE_CREATED, "+33 7");
+        users.send(accountCreated, new User("fay"));
+
+        assertEquals(List.of("first:dora", "second:dora", "module:user:account:created",
+                "first:erin", "second:erin", "module:user:account:created",
+                "module:user:phones:created", "phone:+33 6",
+                "module:user:phones:created", "phone:+33 7",
+                "first:fay", "second:fay", "module:user:account:created"), receivers.calls());
+    }
+
+    @Test
     void typedAndGenericInjectionShareTheModule() {
         assertEquals("user", users.module());
         assertEquals("user", genericUsers.module());

@@ -27,6 +27,7 @@ final class EventDispatcher {
     private static final ResolvedReceivers[] NONE_RESOLVED = new ResolvedReceivers[0];
 
     private final EventDefinition definition;
+    private final String name;
     private final ReceiverResolver resolver;
     /** {@code null} in production */
     private final SendListener listener;
@@ -42,6 +43,7 @@ final class EventDispatcher {
 
     EventDispatcher(EventDefinition definition, ReceiverResolver resolver, SendListener listener) {
         this.definition = definition;
+        this.name = definition.getName();
         this.resolver = resolver;
         this.listener = listener;
         this.sent = resolver.sentCounter(definition);
@@ -49,6 +51,10 @@ final class EventDispatcher {
 
     EventDefinition definition() {
         return definition;
+    }
+
+    String name() {
+        return name;
     }
 
     void send(Object payload) {

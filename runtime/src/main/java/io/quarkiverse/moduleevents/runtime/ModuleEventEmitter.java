@@ -31,6 +31,12 @@ public final class ModuleEventEmitter implements EventEmitter {
      * {@code null} (JLS 17.5)
      */
     private final EventDispatcher[] dispatchers;
+    /**
+     * the dispatcher found last, tried first by the identity of its name: senders pass the name's constant, the same
+     * interned string each time, so a module sending one name again skips the table's lookup. Read and written without
+     * synchronization, as {@link #dispatchers}.
+     */
+    private EventDispatcher lastFound;
     private Map<String, String> names;
 
     ModuleEventEmitter(ModuleEventTable table, BeanManager beanManager, SendListener listener) {
@@ -119,6 +125,16 @@ public final class ModuleEventEmitter implements EventEmitter {
      * @throws IllegalArgumentException when the module does not declare the name
      */
     EventDispatcher dispatcher(String name) {
+        EventDispatcher last = lastFound;
+        if (last != null && last.name() == name) {
+            return last;
+        }
+        EventDispatcher found = find(name);
+        lastFound = found;
+        return found;
+    }
+
+    private EventDispatcher find(String name) {
         int index = name == null ? -1 : table.indexOf(name);
         if (index < 0) {
             throw new IllegalArgumentException(undeclaredName(name));
