@@ -114,8 +114,12 @@ class ClosedChannelTest {
                 .filter(waiting -> Integer.parseInt(waiting.group(1)) >= rows).count();
     }
 
+    /**
+     * Waits up to two minutes: a send that the emitter took just before the channel closed is settled only after
+     * {@code relay.send-timeout} (30 seconds), as waiting for the closed channel too.
+     */
     private static void await(String what, Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(condition);
+        Awaitility.await(what).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(condition);
     }
 
     /**
