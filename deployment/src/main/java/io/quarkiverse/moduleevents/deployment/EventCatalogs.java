@@ -26,6 +26,15 @@ public final class EventCatalogs {
     private static final Comparator<List<String>> MODULE_PAIRS = Comparator.<List<String>, String> comparing(
             pair -> pair.get(0)).thenComparing(pair -> pair.get(1));
 
+    /**
+     * orders receivers by priority and method, then the overloads of one method name by what the catalog says of them,
+     * so that two builds list them alike whatever order bean discovery found them in
+     */
+    private static final Comparator<CatalogReceiver> RECEIVER_ORDER = Comparator
+            .comparingInt(CatalogReceiver::priority).thenComparing(CatalogReceiver::method)
+            .thenComparing(CatalogReceiver::async).thenComparing(CatalogReceiver::remote)
+            .thenComparing(CatalogReceiver::pattern, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private EventCatalogs() {
     }
 
@@ -45,7 +54,7 @@ public final class EventCatalogs {
                 List<CatalogReceiver> receivers = candidates.of(event.name()).stream()
                         .filter(observer -> observer.canReceive(event, payloadTypes))
                         .map(observer -> receiver(observer, receivingModules, durableReceivers, sends, incoming))
-                        .sorted(Comparator.comparingInt(CatalogReceiver::priority).thenComparing(CatalogReceiver::method))
+                        .sorted(RECEIVER_ORDER)
                         .toList();
                 events.add(new CatalogEvent(event.key(), event.name(),
                         event.payloadType() == null ? null : event.payloadType().toString(),

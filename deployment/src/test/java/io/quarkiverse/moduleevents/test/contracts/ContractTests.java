@@ -1,12 +1,18 @@
 package io.quarkiverse.moduleevents.test.contracts;
 
+import static io.quarkiverse.moduleevents.deployment.ContractBaselines.BaselineEvent.incoming;
+import static io.quarkiverse.moduleevents.deployment.ContractBaselines.BaselineEvent.outgoing;
+
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import io.quarkiverse.moduleevents.deployment.ContractBaselines;
 import io.quarkiverse.moduleevents.deployment.EventChannelBuildItem;
+import io.quarkiverse.moduleevents.deployment.ModuleEventsDeploymentException.EventContractException;
 import io.quarkiverse.moduleevents.test.contracts.orders.Order;
 import io.quarkiverse.moduleevents.test.contracts.orders.OrderEvents;
 import io.quarkiverse.moduleevents.test.contracts.orders.Payment;
+import io.quarkiverse.moduleevents.testsupport.BuildProblems;
 import io.quarkus.builder.BuildContext;
 import io.quarkus.builder.BuildStep;
 import io.quarkus.test.QuarkusUnitTest;
@@ -41,6 +47,28 @@ final class ContractTests {
             writer.accept(file);
         }
         return file;
+    }
+
+    /**
+     * @return the baseline's file, of a release whose {@code orders:order:placed} went out on channel
+     *         {@code orders-out} with the payload type {@code orderThen} and whose {@code orders:payment:received} came
+     *         in from channel {@code payments-in} with {@code paymentThen}
+     */
+    static Path baseline(Class<?> test, Class<?> orderThen, Class<?> paymentThen) {
+        return baseline(test, file -> ContractBaselines.write(file, "orders",
+                outgoing(OrderEvents.ORDER_PLACED, orderThen, "orders-out"),
+                incoming(OrderEvents.PAYMENT_RECEIVED, paymentThen, "payments-in")));
+    }
+
+    /**
+     * @param contractBreak the message of the one break, after "Event contract broken: ": the event and its channel
+     *        ({@link #OUTGOING}, {@link #INCOMING}), the field path and the rule
+     * @return a test that asserts that the build against the baseline fails with that break, its message ending with
+     *         how to accept it
+     */
+    static QuarkusUnitTest failsWith(Path baseline, String contractBreak) {
+        return against(baseline).assertException(BuildProblems.expect(EventContractException.class,
+                "Event contract broken: " + contractBreak, accept(baseline)));
     }
 
     static QuarkusUnitTest against(Path baseline) {

@@ -1,7 +1,5 @@
 package io.quarkiverse.moduleevents.test.contracts;
 
-import static io.quarkiverse.moduleevents.deployment.ContractBaselines.BaselineEvent.incoming;
-import static io.quarkiverse.moduleevents.deployment.ContractBaselines.BaselineEvent.outgoing;
 import static io.quarkiverse.moduleevents.test.contracts.ContractTests.OUTGOING;
 import static io.quarkiverse.moduleevents.test.contracts.ContractTests.accept;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.deployment.ContractBaselines;
 import io.quarkiverse.moduleevents.test.contracts.orders.Order;
 import io.quarkiverse.moduleevents.test.contracts.orders.OrderEvents;
 import io.quarkiverse.moduleevents.test.contracts.orders.Payment;
@@ -32,10 +29,8 @@ class ContractWarningTest {
             String note, String coupon) {
     }
 
-    static final Path BASELINE = ContractTests.baseline(ContractWarningTest.class,
-            file -> ContractBaselines.write(file, "orders",
-                    outgoing(OrderEvents.ORDER_PLACED, OrderThen.class, "orders-out"),
-                    incoming(OrderEvents.PAYMENT_RECEIVED, Payment.class, "payments-in")));
+    static final Path BASELINE = ContractTests.baseline(ContractWarningTest.class, OrderThen.class,
+            Payment.class);
 
     @RegisterExtension
     static final QuarkusUnitTest config = ContractTests.against(BASELINE)

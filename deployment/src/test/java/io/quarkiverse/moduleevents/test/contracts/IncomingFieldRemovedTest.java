@@ -1,7 +1,5 @@
 package io.quarkiverse.moduleevents.test.contracts;
 
-import static io.quarkiverse.moduleevents.deployment.ContractBaselines.BaselineEvent.incoming;
-import static io.quarkiverse.moduleevents.deployment.ContractBaselines.BaselineEvent.outgoing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.deployment.ContractBaselines;
 import io.quarkiverse.moduleevents.test.contracts.orders.Order;
 import io.quarkiverse.moduleevents.test.contracts.orders.OrderEvents;
 import io.quarkiverse.moduleevents.test.contracts.orders.Payment;
@@ -28,10 +25,8 @@ class IncomingFieldRemovedTest {
             String memo) {
     }
 
-    static final Path BASELINE = ContractTests.baseline(IncomingFieldRemovedTest.class,
-            file -> ContractBaselines.write(file, "orders",
-                    outgoing(OrderEvents.ORDER_PLACED, Order.class, "orders-out"),
-                    incoming(OrderEvents.PAYMENT_RECEIVED, PaymentThen.class, "payments-in")));
+    static final Path BASELINE = ContractTests.baseline(IncomingFieldRemovedTest.class, Order.class,
+            PaymentThen.class);
 
     @RegisterExtension
     static final QuarkusUnitTest config = ContractTests.against(BASELINE);

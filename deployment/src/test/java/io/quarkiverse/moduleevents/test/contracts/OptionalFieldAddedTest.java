@@ -1,7 +1,5 @@
 package io.quarkiverse.moduleevents.test.contracts;
 
-import static io.quarkiverse.moduleevents.deployment.ContractBaselines.BaselineEvent.incoming;
-import static io.quarkiverse.moduleevents.deployment.ContractBaselines.BaselineEvent.outgoing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.moduleevents.deployment.ContractBaselines;
 import io.quarkiverse.moduleevents.test.contracts.orders.Order;
 import io.quarkiverse.moduleevents.test.contracts.orders.OrderEvents;
 import io.quarkiverse.moduleevents.test.contracts.orders.Payment;
@@ -31,10 +28,8 @@ class OptionalFieldAddedTest {
     public record PaymentThen(@NotNull String orderId, long cents, Payment.Method method) {
     }
 
-    static final Path BASELINE = ContractTests.baseline(OptionalFieldAddedTest.class,
-            file -> ContractBaselines.write(file, "orders",
-                    outgoing(OrderEvents.ORDER_PLACED, OrderThen.class, "orders-out"),
-                    incoming(OrderEvents.PAYMENT_RECEIVED, PaymentThen.class, "payments-in")));
+    static final Path BASELINE = ContractTests.baseline(OptionalFieldAddedTest.class, OrderThen.class,
+            PaymentThen.class);
 
     @RegisterExtension
     static final QuarkusUnitTest config = ContractTests.against(BASELINE);
