@@ -24,13 +24,22 @@ public final class KafkaServer implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logDir;
+    private final Map<String, String> brokerProperties;
     private final String clusterId = Uuid.randomUuid().toString();
     private EmbeddedKafkaBroker broker;
 
     public KafkaServer(int port, Path logDir) {
+        this(port, logDir, Map.of());
+    }
+
+    /**
+     * @param brokerProperties broker configuration added to, or replacing, this class's own
+     */
+    public KafkaServer(int port, Path logDir, Map<String, String> brokerProperties) {
         this.port = port;
         this.controllerPort = FreePorts.next();
         this.logDir = logDir.toAbsolutePath();
+        this.brokerProperties = Map.copyOf(brokerProperties);
     }
 
     public synchronized KafkaServer start() {
@@ -47,6 +56,7 @@ public final class KafkaServer implements AutoCloseable {
                         properties.put("auto.create.topics.enable", "true");
                         properties.put("group.initial.rebalance.delay.ms", "0");
                         properties.put("offsets.topic.num.partitions", "1");
+                        properties.putAll(brokerProperties);
                     })
                     .start();
         }

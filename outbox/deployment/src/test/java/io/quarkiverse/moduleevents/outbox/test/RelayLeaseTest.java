@@ -31,7 +31,7 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 
 /**
  * The relay holds no transaction while it waits for the broker: on PostgreSQL with
- * {@code idle_in_transaction_session_timeout} at one second, against a broker that takes two seconds to answer, each
+ * {@code idle_in_transaction_session_timeout} at one second, against a broker that takes 1.5 seconds to answer, each
  * row is sent once and then published, and a refused send counts its attempt. A send acknowledged only after
  * {@code relay.send-timeout} counts an attempt and is sent again with the same id. Its claim is a lease: rows leased by
  * another relay are left alone, the later rows of their subjects held back, until the lease ends, when a relay that
@@ -55,8 +55,8 @@ class RelayLeaseTest {
             .overrideConfigKey("quarkus.module-events.outbox.relay.max-attempts", "3")
             .overrideConfigKey("quarkus.module-events.outbox.relay.initial-backoff", "200ms")
             .overrideConfigKey("quarkus.module-events.outbox.relay.max-backoff", "400ms")
-            // longer than the slow broker's two seconds, shorter than a send it never answers
-            .overrideConfigKey("quarkus.module-events.outbox.relay.send-timeout", "5s")
+            // longer than the slow broker's 1.5 seconds, shorter than a send it answers late
+            .overrideConfigKey("quarkus.module-events.outbox.relay.send-timeout", "4s")
             .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", "order:order:placed")
             .overrideConfigKey("quarkus.module-events.messaging.source", "shop");
 
@@ -88,11 +88,13 @@ class RelayLeaseTest {
 
     @Test
     void eachRowIsSentOnceAndPublishedThoughTheBrokerAnswersAfterTheIdleTimeout() {
-        broker.latency = Duration.ofSeconds(2);
+        broker.latency = SlowBroker.SLOW;
         orders.send(OrderEvents.ORDER_PLACED, new Order("slow-1", 1));
 
         Db.await("the row is published and deleted", () -> broker.accepted.size() == 1
                 && Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox") == 0);
+        // the broker takes one message at a time: a second send of slow-1 would be accepted before the marker
+        broker.latency = Duration.ZERO;
         orders.send(OrderEvents.ORDER_PLACED, new Order("slow-marker", 1));
         Db.await("the marker sent after it is published", () -> broker.acceptedSubjects().contains("slow-marker"));
         assertEquals(List.of("slow-1", "slow-marker"), broker.acceptedSubjects(), "each row sent once");
@@ -101,7 +103,7 @@ class RelayLeaseTest {
 
     @Test
     void aRefusedSendCountsItsAttemptThoughTheBrokerAnswersAfterTheIdleTimeout() {
-        broker.latency = Duration.ofSeconds(2);
+        broker.latency = SlowBroker.SLOW;
         orders.send(OrderEvents.ORDER_PLACED, new Order("refused", SlowBroker.REFUSED_TOTAL));
 
         Db.await("the first attempt is counted", () -> attempts("refused") == 1);
@@ -119,7 +121,7 @@ class RelayLeaseTest {
 
         Db.await("the time-out is counted as an attempt", () -> attempts("late-ack") == 1);
         assertTrue(Db.strings(dataSource, "SELECT last_error FROM module_events_outbox WHERE subject = 'late-ack'")
-                .get(0).contains("did not acknowledge it within PT5S"));
+                .get(0).contains("did not acknowledge it within PT4S"));
         Db.await("the row is sent again, published and deleted", () -> broker.acceptedSubjects().contains(
                 "late-ack") && Db.count(dataSource, "SELECT COUNT(*) FROM module_events_outbox") == 0);
         List<String> ids = broker.received.get("late-ack");
@@ -172,7 +174,9 @@ class RelayLeaseTest {
     public static class SlowBroker {
 
         static final int REFUSED_TOTAL = -1;
-        static final Duration LATE = Duration.ofSeconds(7);
+        /** longer than {@code idle_in_transaction_session_timeout}, shorter than the relay's send time-out */
+        static final Duration SLOW = Duration.ofMillis(1500);
+        static final Duration LATE = Duration.ofMillis(5500);
 
         volatile Duration latency = Duration.ZERO;
         /** the accepted messages' subjects and payloads */

@@ -14,4 +14,9 @@ class KafkaFaultInjectionIT extends FaultInjectionScenarios {
     String brokerName() {
         return "Kafka";
     }
+
+    @Override
+    boolean runsBrokerIndependentScenarios() {
+        return true;
+    }
 }
