@@ -62,7 +62,10 @@ import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedR
  * While a batch awaits the broker, the relay claims and sends the next ones, up to {@value #BATCHES_IN_FLIGHT} batches
  * at once, and settles each once the broker has answered for all its rows (the oldest first). A claim never takes a row
  * whose subject has an earlier row in a batch in flight, as that row is leased; when a claim comes back short of a full
- * batch, the relay settles every batch in flight before it claims again.
+ * batch, the relay settles every batch in flight before it claims again. Once the broker failed a send, or left it
+ * unanswered, the relay sends one batch at a time, each settled before the next is claimed, until the broker
+ * acknowledged a whole batch again: a broker that is down is never handed more than one batch at once (the AMQP
+ * connector tries to connect once for each message it holds, and may close the channel when the broker comes back).
  * <p>
  * Order: rows of one subject (the CloudEvents {@code subject}) are sent one after the other, each once the previous
  * was acknowledged; a row is not claimed while an earlier row of its subject is leased, waits for its next attempt,
@@ -95,6 +98,11 @@ public class OutboxRelay extends BatchWorker {
     private final Clock clock = Clock.systemUTC();
     /** the batches sent and not settled yet, the oldest first; used by the relay's thread only */
     private final Deque<SentBatch> inFlight = new ArrayDeque<>();
+    /**
+     * Whether the broker acknowledged every row of the batch settled last: only then may batches overlap; used by the
+     * relay's thread only.
+     */
+    private boolean brokerAcknowledging = true;
 
     @Inject
     OutboxRelay(OutboxDataSource dataSource, OutboxRows outboxRows, OutgoingEventSender sender,
@@ -112,8 +120,8 @@ public class OutboxRelay extends BatchWorker {
 
     /**
      * Claims and sends one batch, and settles the batches in flight that the broker has acknowledged, or all but the
-     * last {@value #BATCHES_IN_FLIGHT} - 1 of them. A batch that is not full is left in flight for
-     * {@link #finishBatches()}, as the worker then stops working through batches.
+     * last {@value #BATCHES_IN_FLIGHT} - 1 of them, or all of them while the broker is not acknowledging. A batch that
+     * is not full is left in flight for {@link #finishBatches()}, as the worker then stops working through batches.
      *
      * @return how many rows were claimed
      */
@@ -132,7 +140,7 @@ public class OutboxRelay extends BatchWorker {
         }
         boolean channelClosed = false;
         while (claimed == config.batchSize() && !inFlight.isEmpty()
-                && (inFlight.size() >= BATCHES_IN_FLIGHT || inFlight.peek().acknowledged())) {
+                && (inFlight.size() >= batchesInFlight() || inFlight.peek().acknowledged())) {
             channelClosed |= settleBatch(inFlight.poll());
         }
         // rows that wait for a closed channel are due again: claiming them again at once would spin
@@ -142,6 +150,13 @@ public class OutboxRelay extends BatchWorker {
     @Override
     void finishBatches() {
         settleAll();
+    }
+
+    /**
+     * @return how many batches may await the broker at once: one while the broker is not acknowledging
+     */
+    private int batchesInFlight() {
+        return brokerAcknowledging ? BATCHES_IN_FLIGHT : 1;
     }
 
     /**
@@ -182,6 +197,7 @@ public class OutboxRelay extends BatchWorker {
         awaitSends(batch);
         Settlement settlement = inTransaction(
                 connection -> settle(connection, batch.rows(), batch.sends(), batch.leaseOwner()));
+        brokerAcknowledging = settlement.count(Outcome.PUBLISHED) == batch.rows().size();
         logClosedChannels(settlement);
         logSettlement(settlement);
         return settlement.hasClosedChannels();
