@@ -22,11 +22,19 @@
 #                                       ARGS go to its driver, e.g. --builds 9 or --size 50x100x1
 #   benchmarks/run.sh relay [ARGS]      the outbox relay's throughput against the plain Kafka connector (JMH, embedded
 #                                       PostgreSQL and Kafka); ARGS go to JMH (e.g. -p relayBatchSize=100,500)
+#   benchmarks/run.sh relay-cost [ARGS] what the outbox adds to a business transaction: a transaction inserting an order,
+#                                       with and without a bridged event (JMH, embedded PostgreSQL and Kafka, about 3
+#                                       minutes); ARGS go to JMH
+#   benchmarks/run.sh relay-drain [ARGS]
+#                                       the relay draining a backlog of 100,000 committed rows against the plain Kafka
+#                                       connector sending the same records (JMH single shots, about 6 minutes); ARGS go
+#                                       to JMH (e.g. -p relayBatchSize=100,500)
 #   benchmarks/run.sh durable [ARGS]    what a durable receiver adds to its sending transaction, and its records
 #                                       delivered per second (JMH, embedded PostgreSQL); ARGS go to JMH
 #
 # JMH's JSON lands in benchmarks/target/jmh-result.json (the relay suite's in benchmarks/relay/target/jmh-result.json,
-# the durable suite's in benchmarks/relay/target/durable-result.json),
+# the durable suite's in benchmarks/relay/target/durable-result.json, relay-cost's and relay-drain's in cost-result.json
+# and drain-result.json beside it),
 # the start-up suite's in benchmarks/target/startup/startup-result.json; each suite also writes its table as AsciiDoc
 # beside its JSON.
 set -euo pipefail
@@ -40,6 +48,8 @@ result=benchmarks/target/jmh-result.json
 relay_jar=benchmarks/relay/target/quarkus-module-events-relay-benchmarks-999-SNAPSHOT-runner.jar
 relay_result=benchmarks/relay/target/jmh-result.json
 durable_result=benchmarks/relay/target/durable-result.json
+cost_result=benchmarks/relay/target/cost-result.json
+drain_result=benchmarks/relay/target/drain-result.json
 
 build() {
     echo "== Building the extension (installed: the generated start-up applications resolve it from ~/.m2) and the benchmarks"
@@ -72,6 +82,15 @@ relay() {
     java -cp "$relay_jar" io.quarkiverse.moduleevents.benchmarks.relay.RelayReport "$relay_result"
 }
 
+# $1: the benchmark class, $2: its JSON result; the rest go to JMH
+outbox_cost() {
+    local benchmark="$1" json="$2"
+    shift 2
+    echo "== $benchmark: java -cp $relay_jar org.openjdk.jmh.Main $benchmark -rf json -rff $json $*"
+    java -cp "$relay_jar" org.openjdk.jmh.Main "$benchmark" -rf json -rff "$json" "$@"
+    java -cp "$relay_jar" io.quarkiverse.moduleevents.benchmarks.relay.OutboxCostReport "$json"
+}
+
 durable() {
     echo "== Durable receiver suite: java -cp $relay_jar org.openjdk.jmh.Main DurableReceiverBenchmark -rf json -rff $durable_result $*"
     java -cp "$relay_jar" org.openjdk.jmh.Main DurableReceiverBenchmark -rf json -rff "$durable_result" "$@"
@@ -96,7 +115,7 @@ startup() {
 }
 
 case "$mode" in
-    quick | dispatch | startup | startup-step | boundaries | relay | durable | all) machine ;;
+    quick | dispatch | startup | startup-step | boundaries | relay | relay-cost | relay-drain | durable | all) machine ;;
 esac
 case "$mode" in
     quick)
@@ -123,6 +142,14 @@ case "$mode" in
         build_relay
         relay "$@"
         ;;
+    relay-cost)
+        build_relay
+        outbox_cost BusinessTransactionBenchmark "$cost_result" "$@"
+        ;;
+    relay-drain)
+        build_relay
+        outbox_cost BacklogDrainBenchmark "$drain_result" "$@"
+        ;;
     durable)
         build_relay
         durable "$@"
@@ -133,7 +160,7 @@ case "$mode" in
         startup
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | startup-step [driver args] | boundaries [driver args] | relay [JMH args] | durable [JMH args]]" >&2
+        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | startup-step [driver args] | boundaries [driver args] | relay [JMH args] | relay-cost [JMH args] | relay-drain [JMH args] | durable [JMH args]]" >&2
         exit 2
         ;;
 esac

@@ -18,6 +18,9 @@ import io.quarkus.runtime.Application;
  */
 final class BenchmarkApplication implements AutoCloseable {
 
+    /** {@code quarkus.application.name}: the service whose outbox rows the relay sends */
+    static final String SERVICE = "relay-benchmark";
+
     private final Path data;
     private PostgresServer postgres;
     private KafkaServer kafka;

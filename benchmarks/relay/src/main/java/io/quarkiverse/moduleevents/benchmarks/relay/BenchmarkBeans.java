@@ -34,5 +34,11 @@ public class BenchmarkBeans {
     ParcelReceivers parcelReceivers;
 
     @Inject
+    OrderTransactions orderTransactions;
+
+    @Inject
+    BacklogRows backlogRows;
+
+    @Inject
     AgroalDataSource dataSource;
 }

@@ -30,7 +30,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class PlainConnectorSender {
 
     static final String CHANNEL = "plain-orders";
-    private static final URI SOURCE = URI.create("/relay-benchmark/order");
+    static final URI SOURCE = URI.create("/" + BenchmarkApplication.SERVICE + "/order");
 
     @Inject
     @Channel(CHANNEL)

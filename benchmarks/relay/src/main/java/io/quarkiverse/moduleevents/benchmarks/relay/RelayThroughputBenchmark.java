@@ -96,7 +96,7 @@ public class RelayThroughputBenchmark {
         plainSender = beans.plainSender;
         counters = beans.counters;
         outboxAdmin = beans.outboxAdmin;
-        orders = orders(eventsPerOrder);
+        orders = orders(EVENTS, eventsPerOrder);
         transactions = new ArrayList<>();
         for (int from = 0; from < EVENTS; from += EVENTS_PER_TRANSACTION) {
             transactions.add(orders.subList(from, Math.min(EVENTS, from + EVENTS_PER_TRANSACTION)));
@@ -196,10 +196,10 @@ public class RelayThroughputBenchmark {
         }
     }
 
-    /** {@value #EVENTS} payloads; consecutive runs of {@code eventsPerOrder} share an order id. */
-    private static List<OrderPlaced> orders(int eventsPerOrder) {
-        List<OrderPlaced> orders = new ArrayList<>(EVENTS);
-        for (int i = 0; i < EVENTS; i++) {
+    /** {@code count} payloads; consecutive runs of {@code eventsPerOrder} share an order id. */
+    static List<OrderPlaced> orders(int count, int eventsPerOrder) {
+        List<OrderPlaced> orders = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             int order = i / eventsPerOrder;
             orders.add(new OrderPlaced(String.format(Locale.ROOT, "order-%06d", order),
                     String.format(Locale.ROOT, "customer-%04d", order % 1000), 1_000 + i, "EUR"));

@@ -6,7 +6,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -27,7 +30,8 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 
 /**
- * The relay publishes committed rows, deletes them once the broker acknowledged them, publishes rows another
+ * The relay publishes committed rows, deletes them once the broker acknowledged them, keeps each subject's order
+ * across the batches it has in flight, publishes rows another
  * instance left behind, and skips rows another transaction holds locked.
  */
 class OutboxRelayTest {
@@ -96,6 +100,34 @@ class OutboxRelayTest {
             assertEquals("{\"id\":\"same-subject\",\"total\":" + i + "}",
                     new String(sink.received().get(i).getPayload()));
         }
+    }
+
+    @Test
+    void publishesABacklogOfManyBatchesEachSubjectInOrder() {
+        // 300 subjects of 3 rows each, a subject's rows 300 rows apart: while the relay has batches in flight, the
+        // later rows of their subjects must wait for them
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 900; i++) {
+                orders.send(OrderEvents.ORDER_PLACED, new Order("subject-" + i % 300, i));
+            }
+        });
+        Db.await("every event is published", () -> sink.received().size() == 900);
+        Map<String, List<String>> payloadsBySubject = new HashMap<>();
+        for (Message<byte[]> message : sink.received()) {
+            String subject = String.valueOf(
+                    message.getMetadata(OutgoingCloudEventMetadata.class).orElseThrow().getSubject().orElseThrow());
+            payloadsBySubject.computeIfAbsent(subject, ignored -> new ArrayList<>()).add(new String(message.getPayload()));
+        }
+        assertEquals(300, payloadsBySubject.size());
+        for (int first = 0; first < 300; first++) {
+            String subject = "subject-" + first;
+            assertEquals(List.of(order(subject, first), order(subject, first + 300), order(subject, first + 600)),
+                    payloadsBySubject.get(subject));
+        }
+    }
+
+    private static String order(String id, int total) {
+        return "{\"id\":\"" + id + "\",\"total\":" + total + "}";
     }
 
     @Test

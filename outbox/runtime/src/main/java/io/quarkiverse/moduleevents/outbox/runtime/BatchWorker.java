@@ -37,6 +37,13 @@ abstract class BatchWorker implements Wakeable {
     abstract int workBatch();
 
     /**
+     * Ends the batches still under way, once the worker stops working through full batches: before it waits, stops,
+     * or tries again after a failure. None by default.
+     */
+    void finishBatches() {
+    }
+
+    /**
      * Makes the worker look for rows now, rather than after its poll interval.
      */
     @Override
@@ -82,8 +89,12 @@ abstract class BatchWorker implements Wakeable {
     private void run() {
         while (running) {
             try {
-                while (running && workBatch() == config.batchSize()) {
-                    // a full batch: more rows may be due
+                try {
+                    while (running && workBatch() == config.batchSize()) {
+                        // a full batch: more rows may be due
+                    }
+                } finally {
+                    finishBatches();
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "%s failed; it tries again in %s (quarkus.module-events.outbox.relay.poll-interval)",

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -45,17 +47,25 @@ import io.quarkiverse.moduleevents.outbox.runtime.OutboxRuntimeConfig.PublishedR
  * No transaction is open, and no row locked, while it waits for the broker. Each batch takes three steps:
  * <ol>
  * <li>a short transaction claims up to {@code relay.batch-size} rows that are due, in order of writing (with
- * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so that two relays never claim one row), and leases them: it writes a
- * lease owner, unique to the claim, and the lease's end, {@code relay.send-timeout} plus {@value #LEASE_MARGIN_SECONDS}
- * seconds later. Other relays leave leased rows alone until the lease ends; the rows of a relay that died are claimed
- * again after that;</li>
- * <li>outside any transaction, it sends them and waits up to {@code relay.send-timeout} for the broker;</li>
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so that two relays never claim one row), and leases them in one statement:
+ * it writes a lease owner, unique to the claim, and the lease's end, {@code relay.send-timeout} plus
+ * {@value #LEASE_MARGIN_SECONDS} seconds later. Other relays leave leased rows alone until the lease ends; the rows of a
+ * relay that died are claimed again after that;</li>
+ * <li>outside any transaction, it sends them, without waiting for one acknowledgement before the next send, and waits
+ * up to {@code relay.send-timeout} for the broker;</li>
  * <li>another short transaction settles each row whose lease the claim still holds: it deletes (or marks
- * {@code PUBLISHED}) the acknowledged rows, records a failed attempt on the others ({@code attempts + 1}, the error,
- * and a next attempt after an exponential backoff with jitter, or {@code DEAD} after {@code relay.max-attempts}), and
- * ends the lease of rows that were not sent. A row whose lease ended and that another relay claimed is left to that
- * relay: it may be sent twice, never lost.</li>
+ * {@code PUBLISHED}) the acknowledged rows in one statement, records a failed attempt on the others
+ * ({@code attempts + 1}, the error, and a next attempt after an exponential backoff with jitter, or {@code DEAD} after
+ * {@code relay.max-attempts}), and ends the lease of rows that were not sent, in one statement. A row whose lease ended
+ * and that another relay claimed is left to that relay: it may be sent twice, never lost.</li>
  * </ol>
+ * While a batch awaits the broker, the relay claims and sends the next ones, up to {@value #BATCHES_IN_FLIGHT} batches
+ * at once, and settles each once the broker has answered for all its rows (the oldest first). A claim never takes a row
+ * whose subject has an earlier row in a batch in flight, as that row is leased; when a claim comes back short of a full
+ * batch, the relay settles every batch in flight before it claims again. Once the broker failed a send, or left it
+ * unanswered, the relay sends one batch at a time, each settled before the next is claimed, until the broker
+ * acknowledged a whole batch again: a broker that is down is never handed more than one batch at once (the AMQP
+ * connector tries to connect once for each message it holds, and may close the channel when the broker comes back).
  * <p>
  * Order: rows of one subject (the CloudEvents {@code subject}) are sent one after the other, each once the previous
  * was acknowledged; a row is not claimed while an earlier row of its subject is leased, waits for its next attempt,
@@ -71,6 +81,11 @@ public class OutboxRelay extends BatchWorker {
     private static final CompletionException HELD_BACK = new CompletionException("held back", null);
     /** how long a lease lasts beyond {@code relay.send-timeout}: time to settle the batch */
     static final long LEASE_MARGIN_SECONDS = 10;
+    /**
+     * How many sent batches may await the broker at once: the next batch is claimed and sent while the broker
+     * acknowledges the previous ones, which are settled as their acknowledgements arrive.
+     */
+    static final int BATCHES_IN_FLIGHT = 4;
 
     private final OutboxDataSource dataSource;
     private final OutboxRows outboxRows;
@@ -81,6 +96,13 @@ public class OutboxRelay extends BatchWorker {
     private final DeliveryTimes deliveryTimes;
     private final EventTracing tracing;
     private final Clock clock = Clock.systemUTC();
+    /** the batches sent and not settled yet, the oldest first; used by the relay's thread only */
+    private final Deque<SentBatch> inFlight = new ArrayDeque<>();
+    /**
+     * Whether the broker acknowledged every row of the batch settled last: only then may batches overlap; used by the
+     * relay's thread only.
+     */
+    private boolean brokerAcknowledging = true;
 
     @Inject
     OutboxRelay(OutboxDataSource dataSource, OutboxRows outboxRows, OutgoingEventSender sender,
@@ -97,27 +119,88 @@ public class OutboxRelay extends BatchWorker {
     }
 
     /**
-     * Claims, sends and settles one batch.
+     * Claims and sends one batch, and settles the batches in flight that the broker has acknowledged, or all but the
+     * last {@value #BATCHES_IN_FLIGHT} - 1 of them, or all of them while the broker is not acknowledging. A batch that
+     * is not full is left in flight for {@link #finishBatches()}, as the worker then stops working through batches.
      *
      * @return how many rows were claimed
      */
     @Override
     int workBatch() {
+        boolean othersInFlight = !inFlight.isEmpty();
+        int claimed = claimAndSend();
+        // a batch that is not full while others were in flight may have left behind the later rows of their subjects,
+        // which their leases hold back: settle them all, then claim again
+        while (claimed < config.batchSize() && othersInFlight) {
+            if (settleAll()) {
+                return 0;
+            }
+            othersInFlight = false;
+            claimed = claimAndSend();
+        }
+        boolean channelClosed = false;
+        while (claimed == config.batchSize() && !inFlight.isEmpty()
+                && (inFlight.size() >= batchesInFlight() || inFlight.peek().acknowledged())) {
+            channelClosed |= settleBatch(inFlight.poll());
+        }
+        // rows that wait for a closed channel are due again: claiming them again at once would spin
+        return channelClosed ? 0 : claimed;
+    }
+
+    @Override
+    void finishBatches() {
+        settleAll();
+    }
+
+    /**
+     * @return how many batches may await the broker at once: one while the broker is not acknowledging
+     */
+    private int batchesInFlight() {
+        return brokerAcknowledging ? BATCHES_IN_FLIGHT : 1;
+    }
+
+    /**
+     * @return how many rows were claimed and sent
+     */
+    private int claimAndSend() {
         Instant now = clock.instant();
         Lease lease = new Lease(UUID.randomUUID().toString(),
                 now.plus(config.sendTimeout()).plusSeconds(LEASE_MARGIN_SECONDS));
         List<ClaimedRow> rows = inTransaction(
                 connection -> outboxRows.claim(connection, claim, now, config.batchSize(), lease));
-        if (rows.isEmpty()) {
-            return 0;
+        if (!rows.isEmpty()) {
+            inFlight.add(new SentBatch(rows, send(rows), lease.owner(),
+                    System.nanoTime() + config.sendTimeout().toNanos()));
         }
-        List<CompletableFuture<Void>> sends = send(rows);
-        awaitSends(sends);
-        Settlement settlement = inTransaction(connection -> settle(connection, rows, sends, lease.owner()));
+        return rows.size();
+    }
+
+    /**
+     * Settles every batch in flight, the oldest first.
+     *
+     * @return whether rows wait for a closed channel
+     */
+    private boolean settleAll() {
+        boolean channelClosed = false;
+        while (!inFlight.isEmpty()) {
+            channelClosed |= settleBatch(inFlight.poll());
+        }
+        return channelClosed;
+    }
+
+    /**
+     * Waits for the batch's sends until its send time-out, then settles its rows.
+     *
+     * @return whether rows wait for a closed channel
+     */
+    private boolean settleBatch(SentBatch batch) {
+        awaitSends(batch);
+        Settlement settlement = inTransaction(
+                connection -> settle(connection, batch.rows(), batch.sends(), batch.leaseOwner()));
+        brokerAcknowledging = settlement.count(Outcome.PUBLISHED) == batch.rows().size();
         logClosedChannels(settlement);
         logSettlement(settlement);
-        // rows that wait for a closed channel are due again: claiming them again at once would spin
-        return settlement.hasClosedChannels() ? 0 : rows.size();
+        return settlement.hasClosedChannels();
     }
 
     private <T> T inTransaction(ShortTransaction.Statements<T> statements) {
@@ -180,12 +263,12 @@ public class OutboxRelay extends BatchWorker {
     }
 
     /**
-     * Waits up to {@code relay.send-timeout} for the broker to acknowledge every send.
+     * Waits until the broker acknowledged every send of the batch, at most until {@code relay.send-timeout} after the
+     * batch was sent.
      */
-    private void awaitSends(List<CompletableFuture<Void>> sends) {
+    private void awaitSends(SentBatch batch) {
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            batch.allSends().get(Math.max(0, batch.sendDeadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // each send's outcome says which rows failed
         } catch (InterruptedException e) {
@@ -290,6 +373,28 @@ public class OutboxRelay extends BatchWorker {
         } else {
             LOG.warnf("Outbox row not published, attempt %d of %d: %s [id: %s, event: %s, channel: %s]", attempts,
                     config.maxAttempts(), failure, event.id(), event.name(), event.channel());
+        }
+    }
+
+    /**
+     * A claimed batch whose rows were handed to the broker, and not settled yet.
+     *
+     * @param sends each row's send, in the order of the rows
+     * @param leaseOwner the owner of the batch's lease
+     * @param sendDeadline when the batch's {@code relay.send-timeout} ends, in {@link System#nanoTime()}
+     */
+    private record SentBatch(List<ClaimedRow> rows, List<CompletableFuture<Void>> sends, String leaseOwner,
+            long sendDeadline) {
+
+        CompletableFuture<Void> allSends() {
+            return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        }
+
+        /**
+         * @return whether the broker has answered every send
+         */
+        boolean acknowledged() {
+            return sends.stream().allMatch(CompletableFuture::isDone);
         }
     }
 

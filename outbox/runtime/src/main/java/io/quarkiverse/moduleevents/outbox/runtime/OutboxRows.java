@@ -1,10 +1,10 @@
 package io.quarkiverse.moduleevents.outbox.runtime;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,21 +42,23 @@ public class OutboxRows {
             INSERT INTO module_events_outbox (id, service, channel, event_name, module, source, subject, payload,
                 created_at, status, attempts, next_attempt_at, traceparent, tracestate)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)""";
+    // each settles or leases a whole batch in one statement: the ids as one array parameter
     private static final String LEASE = """
-            UPDATE module_events_outbox SET lease_owner = ?, lease_until = ? WHERE id = ?""";
+            UPDATE module_events_outbox SET lease_owner = ?, lease_until = ? WHERE id = ANY(?)""";
     private static final String MARK_PUBLISHED = """
             UPDATE module_events_outbox SET status = 'PUBLISHED', published_at = ?, lease_owner = NULL,
                 lease_until = NULL
-            WHERE id = ? AND lease_owner = ?""";
+            WHERE id = ANY(?) AND lease_owner = ?""";
     private static final String DELETE_PUBLISHED = """
-            DELETE FROM module_events_outbox WHERE id = ? AND lease_owner = ?""";
+            DELETE FROM module_events_outbox WHERE id = ANY(?) AND lease_owner = ?""";
     private static final String RECORD_FAILED_ATTEMPT = """
             UPDATE module_events_outbox
             SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?,
                 lease_owner = NULL, lease_until = NULL
             WHERE id = ? AND lease_owner = ?""";
     private static final String RELEASE = """
-            UPDATE module_events_outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?""";
+            UPDATE module_events_outbox SET lease_owner = NULL, lease_until = NULL
+            WHERE id = ANY(?) AND lease_owner = ?""";
     /** with the dialect's limit clause in place of {@code %s} */
     private static final String LIST_BY_STATUS = """
             SELECT id, seq, channel, receiver, event_name, module, source, subject, status, attempts, created_at,
@@ -171,13 +173,10 @@ public class OutboxRows {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement(LEASE)) {
-            for (String id : ids) {
-                update.setString(1, lease.owner());
-                update.setObject(2, utc(lease.until()));
-                update.setObject(3, UUID.fromString(id));
-                update.addBatch();
-            }
-            update.executeBatch();
+            update.setString(1, lease.owner());
+            update.setObject(2, utc(lease.until()));
+            update.setArray(3, uuids(connection, ids));
+            update.executeUpdate();
         }
     }
 
@@ -218,16 +217,13 @@ public class OutboxRows {
             return 0;
         }
         try (PreparedStatement statement = connection.prepareStatement(keep ? MARK_PUBLISHED : DELETE_PUBLISHED)) {
-            for (String id : ids) {
-                int parameter = 1;
-                if (keep) {
-                    statement.setObject(parameter++, utc(now));
-                }
-                statement.setObject(parameter++, UUID.fromString(id));
-                statement.setString(parameter, owner);
-                statement.addBatch();
+            int parameter = 1;
+            if (keep) {
+                statement.setObject(parameter++, utc(now));
             }
-            return sum(statement.executeBatch());
+            statement.setArray(parameter++, uuids(connection, ids));
+            statement.setString(parameter, owner);
+            return statement.executeUpdate();
         }
     }
 
@@ -261,22 +257,15 @@ public class OutboxRows {
             return 0;
         }
         try (PreparedStatement statement = connection.prepareStatement(RELEASE)) {
-            for (String id : ids) {
-                statement.setObject(1, UUID.fromString(id));
-                statement.setString(2, owner);
-                statement.addBatch();
-            }
-            return sum(statement.executeBatch());
+            statement.setArray(1, uuids(connection, ids));
+            statement.setString(2, owner);
+            return statement.executeUpdate();
         }
     }
 
-    /** a batch's update counts, of which the drivers may report as unknown ({@code SUCCESS_NO_INFO}) as one */
-    private static int sum(int[] counts) {
-        int sum = 0;
-        for (int count : counts) {
-            sum += count == Statement.SUCCESS_NO_INFO ? 1 : count;
-        }
-        return sum;
+    /** the ids as an SQL array, for {@code id = ANY(?)} */
+    private static Array uuids(Connection connection, List<String> ids) throws SQLException {
+        return connection.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray());
     }
 
     /**
