@@ -4,6 +4,10 @@
 #   benchmarks/run.sh                   everything: the dispatch suite (JMH), then the start-up and build cost suite
 #   benchmarks/run.sh quick             the dispatch suite with short iterations and one fork (under five minutes)
 #   benchmarks/run.sh dispatch [ARGS]   the dispatch suite only; ARGS go to JMH (e.g. -p observers=10)
+#   benchmarks/run.sh dispatch-pairs [PAIRS]
+#                                       moduleEmitterSend against arcPreselectedFire at one receiver, as PAIRS (10)
+#                                       pairs of one-fork runs made one right after the other, in alternating order;
+#                                       prints each pair's ratio and their median (about 5 minutes for 10 pairs)
 #   benchmarks/run.sh startup [ARGS]    the start-up and build cost suite only; ARGS go to its driver, e.g.
 #                                       --sizes 10x10x1,100x10x2,50x100x1,100x100x1 --builds 3 --starts 9
 #                                       (--builds 0 starts the last run's applications again, without building)
@@ -71,6 +75,23 @@ dispatch() {
     java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.DispatchReport "$result"
 }
 
+# $1: how many pairs
+dispatch_pairs() {
+    local pairs="$1" directory=benchmarks/target/dispatch-pairs
+    rm -rf "$directory" && mkdir -p "$directory"
+    echo "== $pairs pairs of java -cp $jar org.openjdk.jmh.Main 'DispatchBenchmark.<benchmark>\$' -p observers=1 -f 1" \
+        "-rf json -rff $directory/<pair>-<benchmark>.json"
+    for pair in $(seq 1 "$pairs"); do
+        local order="arcPreselectedFire moduleEmitterSend"
+        [ $((pair % 2)) = 0 ] && order="moduleEmitterSend arcPreselectedFire"
+        for benchmark in $order; do
+            java -cp "$jar" org.openjdk.jmh.Main "DispatchBenchmark.$benchmark\$" -p observers=1 -f 1 \
+                -rf json -rff "$directory/$pair-$benchmark.json" > "$directory/$pair-$benchmark.log"
+        done
+    done
+    java -cp "$jar" io.quarkiverse.moduleevents.benchmarks.PairedDispatchReport "$directory"
+}
+
 build_relay() {
     echo "== Building the extensions the relay benchmark needs (installed: its application resolves them) and the benchmark"
     ./mvnw -q -B install -pl benchmarks/relay -am -DskipTests
@@ -115,7 +136,7 @@ startup() {
 }
 
 case "$mode" in
-    quick | dispatch | startup | startup-step | boundaries | relay | relay-cost | relay-drain | durable | all) machine ;;
+    quick | dispatch | dispatch-pairs | startup | startup-step | boundaries | relay | relay-cost | relay-drain | durable | all) machine ;;
 esac
 case "$mode" in
     quick)
@@ -125,6 +146,10 @@ case "$mode" in
     dispatch)
         build
         dispatch "$@"
+        ;;
+    dispatch-pairs)
+        build
+        dispatch_pairs "${1:-10}"
         ;;
     startup)
         build
@@ -160,7 +185,7 @@ case "$mode" in
         startup
         ;;
     *)
-        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | startup [driver args] | startup-step [driver args] | boundaries [driver args] | relay [JMH args] | relay-cost [JMH args] | relay-drain [JMH args] | durable [JMH args]]" >&2
+        echo "usage: benchmarks/run.sh [quick | dispatch [JMH args] | dispatch-pairs [pairs] | startup [driver args] | startup-step [driver args] | boundaries [driver args] | relay [JMH args] | relay-cost [JMH args] | relay-drain [JMH args] | durable [JMH args]]" >&2
         exit 2
         ;;
 esac
