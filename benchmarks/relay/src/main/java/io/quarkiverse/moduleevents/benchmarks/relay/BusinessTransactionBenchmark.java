@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import javax.sql.DataSource;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,9 +31,12 @@ import io.quarkiverse.moduleevents.outbox.OutboxAdmin;
  * <ul>
  * <li>{@code orderOnly}: a transaction that inserts a row in {@code orders}, and nothing else;</li>
  * <li>{@code orderWithEvent}: the same transaction that also sends a bridged event, which the outbox writes as a row
- * of its table in that transaction. The relay publishes the rows to Kafka meanwhile, as behind a busy service, and
- * each iteration ends once it has published every one.</li>
+ * of its table in that transaction.</li>
  * </ul>
+ * With {@code relay=publishing} the relay publishes the rows to Kafka meanwhile, on the same cores, as behind a busy
+ * service, and each iteration ends once it has published every one. With {@code relay=held-back} the application runs
+ * no relay ({@code relay.enabled=false}), so the transaction is measured alone, and each iteration ends by deleting the
+ * rows it wrote.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,15 +54,22 @@ public class BusinessTransactionBenchmark {
     @Param("on")
     String synchronousCommit;
 
+    /** {@code publishing}: the relay runs; {@code held-back}: it does not, and the rows stay in the table */
+    @Param({ "publishing", "held-back" })
+    String relay;
+
     private BenchmarkApplication application;
+    private DataSource dataSource;
     private OrderTransactions transactions;
     private OutboxAdmin outboxAdmin;
     private long orders;
 
     @Setup
     public void startServersAndApplication() throws Exception {
-        application = new BenchmarkApplication(synchronousCommit, Map.of());
+        application = new BenchmarkApplication(synchronousCommit,
+                Map.of("quarkus.module-events.outbox.relay.enabled", String.valueOf(relay.equals("publishing"))));
         BenchmarkBeans beans = application.beans();
+        dataSource = beans.dataSource;
         transactions = beans.orderTransactions;
         outboxAdmin = beans.outboxAdmin;
         try (Connection connection = beans.dataSource.getConnection();
@@ -67,7 +79,14 @@ public class BusinessTransactionBenchmark {
     }
 
     @TearDown(Level.Iteration)
-    public void waitUntilEveryRowIsPublished() {
+    public void waitUntilEveryRowIsPublished() throws SQLException {
+        if (relay.equals("held-back")) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM module_events_outbox");
+            }
+            return;
+        }
         long deadline = System.nanoTime() + STUCK_AFTER_NANOS;
         while (outboxAdmin.counts().pending() > 0) {
             if (System.nanoTime() > deadline) {

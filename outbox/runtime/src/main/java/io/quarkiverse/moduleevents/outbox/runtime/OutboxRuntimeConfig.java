@@ -46,6 +46,14 @@ public interface OutboxRuntimeConfig {
     interface Relay {
 
         /**
+         * Whether this instance runs the relay. With `false` it still writes the rows in its senders' transactions and
+         * leaves them to another instance of the same service on the same database, one kept apart for publishing,
+         * say. The durable receivers' delivery runs either way.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
          * How many rows one relay transaction claims and sends at most (records, for the durable receivers'
          * delivery).
          */

@@ -17,7 +17,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Checks the outbox's configuration and creates or validates its tables at start-up, as
- * {@code quarkus.module-events.outbox.schema-management} says, then starts the relay, the durable receivers' delivery
+ * {@code quarkus.module-events.outbox.schema-management} says, then starts the relay (unless
+ * {@code quarkus.module-events.outbox.relay.enabled} is {@code false}), the durable receivers' delivery
  * and, with the inbox, the inbox cleanup; stops them at shutdown.
  */
 @Singleton
@@ -57,7 +58,9 @@ public class OutboxStartup {
             case NONE -> {
             }
         }
-        relay.start();
+        if (config.relay().enabled()) {
+            relay.start();
+        }
         durableDelivery.start();
         if (inboxCleanup.isResolvable()) {
             inboxCleanup.get().start();
