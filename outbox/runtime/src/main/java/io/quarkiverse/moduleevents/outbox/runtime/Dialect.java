@@ -53,6 +53,19 @@ enum Dialect {
         };
     }
 
+    /**
+     * @return the statements that let the relay's own transactions (its claims with their leases, and its settlements)
+     *         commit without waiting for the disk. A relay transaction that a database crash loses only sends its rows
+     *         again, as a crash of the relay does: no row is deleted before the broker acknowledged it, and the
+     *         receiving inbox drops the duplicates. The business transactions that wrote the rows still wait for theirs.
+     */
+    List<String> relayTransactionStatements() {
+        return switch (this) {
+            case POSTGRESQL -> List.of("SET LOCAL synchronous_commit TO OFF");
+            case H2 -> List.of();
+        };
+    }
+
     List<String> createStatements() {
         return List.of("CREATE TABLE IF NOT EXISTS module_events_outbox ("
                 + "id UUID NOT NULL PRIMARY KEY, "

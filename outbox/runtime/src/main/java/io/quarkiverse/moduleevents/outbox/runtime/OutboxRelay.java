@@ -2,6 +2,7 @@ package io.quarkiverse.moduleevents.outbox.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -204,7 +205,14 @@ public class OutboxRelay extends BatchWorker {
     }
 
     private <T> T inTransaction(ShortTransaction.Statements<T> statements) {
-        return ShortTransaction.call(dataSource, statements);
+        return ShortTransaction.call(dataSource, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : dataSource.dialect().relayTransactionStatements()) {
+                    statement.execute(sql);
+                }
+            }
+            return statements.run(connection);
+        });
     }
 
     private List<CompletableFuture<Void>> send(List<ClaimedRow> rows) {

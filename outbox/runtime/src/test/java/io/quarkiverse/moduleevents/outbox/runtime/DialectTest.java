@@ -45,6 +45,12 @@ class DialectTest {
     }
 
     @Test
+    void onlyPostgresqlCommitsTheRelaysTransactionsWithoutWaitingForTheDisk() {
+        assertEquals(List.of("SET LOCAL synchronous_commit TO OFF"), Dialect.POSTGRESQL.relayTransactionStatements());
+        assertEquals(List.of(), Dialect.H2.relayTransactionStatements());
+    }
+
+    @Test
     void bothDialectsCreateTheSameTablesAndIndexesIdempotently() {
         for (Dialect dialect : Dialect.values()) {
             List<String> statements = dialect.createStatements();
