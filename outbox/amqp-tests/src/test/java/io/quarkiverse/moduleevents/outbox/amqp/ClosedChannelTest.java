@@ -51,6 +51,7 @@ class ClosedChannelTest {
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:closed-channel;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.module-events.outbox.relay.poll-interval", "100ms")
+            .overrideConfigKey("quarkus.module-events.outbox.relay.send-timeout", "5S")
             .overrideConfigKey("quarkus.module-events.messaging.outgoing.order-out.events", OrderEvents.ORDER_PLACED)
             .overrideConfigKey("mp.messaging.outgoing.order-out.connector", "smallrye-amqp")
             .overrideConfigKey("mp.messaging.outgoing.order-out.address", "orders")
@@ -115,11 +116,11 @@ class ClosedChannelTest {
     }
 
     /**
-     * Waits up to two minutes: a send that the emitter took just before the channel closed is settled only after
-     * {@code relay.send-timeout} (30 seconds), as waiting for the closed channel too.
+     * Waits up to a minute: a send that the emitter took just before the channel closed is settled only after
+     * {@code relay.send-timeout} (5 seconds here), as waiting for the closed channel too.
      */
     private static void await(String what, Callable<Boolean> condition) {
-        Awaitility.await(what).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(condition);
+        Awaitility.await(what).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(condition);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,7 @@ abstract class FaultInjectionScenarios {
                     + " rows, while the broker stays up");
 
     static final Path TARGET = Path.of("target");
+    static final Duration READY_WITHIN = Duration.ofSeconds(90);
     static final Path REPORT = TARGET.resolve("fault-injection-report.md");
     /** What the consumer logs when a temporary failure of its inbox's transaction makes it try again. */
     static final String TEMPORARY_FAILURE_LOG = "temporary failure";
@@ -349,13 +351,21 @@ abstract class FaultInjectionScenarios {
             consumerConfig.put("quarkus.datasource.jdbc.url", consumerDb.jdbcUrl());
             consumerConfig.putAll(broker.consumerConfig(destination, "consumer-" + name));
             consumerConfig.putAll(consumerProperties);
-            consumer = ServiceProcess.start("consumer-" + name, service("consumer"), consumerConfig, logs(),
-                    "/processed");
+            // both start at once; the consumer reads its destination from the start, whenever it subscribes
+            consumer = ServiceProcess.launch("consumer-" + name, service("consumer"), consumerConfig, logs());
             running.add(consumer);
-            producer = startProducer("producer-1");
+            producer = launchProducer("producer-1");
+            consumer.awaitReady("/processed", READY_WITHIN);
+            producer.awaitReady("/load", READY_WITHIN);
         }
 
         ServiceProcess startProducer(String instance) {
+            ServiceProcess process = launchProducer(instance);
+            process.awaitReady("/load", READY_WITHIN);
+            return process;
+        }
+
+        private ServiceProcess launchProducer(String instance) {
             Map<String, String> config = new LinkedHashMap<>();
             config.put("quarkus.datasource.jdbc.url", producerDb.jdbcUrl());
             config.putAll(broker.producerConfig(destination));
@@ -367,8 +377,7 @@ abstract class FaultInjectionScenarios {
                 config.put("quarkus.module-events.outbox.relay.send-timeout", "10S");
             }
             config.putAll(producerProperties);
-            ServiceProcess process = ServiceProcess.start(instance + "-" + name, service("producer"), config, logs(),
-                    "/load");
+            ServiceProcess process = ServiceProcess.launch(instance + "-" + name, service("producer"), config, logs());
             running.add(process);
             return process;
         }

@@ -54,6 +54,8 @@ final class OnKafka implements Broker {
         return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "mp.messaging.incoming.orders.topic", topic,
                 "mp.messaging.incoming.orders.group.id", consumerGroup,
+                // the consumer starts beside the producer and may subscribe after its first records
+                "mp.messaging.incoming.orders.auto.offset.reset", "earliest",
                 "mp.messaging.incoming.orders.dead-letter-queue.topic", deadLetterTopic(topic),
                 // a killed consumer's partitions go to its successor after 6 s, not Kafka's default 45 s
                 "mp.messaging.incoming.orders.session.timeout.ms", "6000",
