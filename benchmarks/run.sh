@@ -27,8 +27,8 @@
 #   benchmarks/run.sh relay [ARGS]      the outbox relay's throughput against the plain Kafka connector (JMH, embedded
 #                                       PostgreSQL and Kafka); ARGS go to JMH (e.g. -p relayBatchSize=100,500)
 #   benchmarks/run.sh relay-cost [ARGS] what the outbox adds to a business transaction: a transaction inserting an order,
-#                                       with and without a bridged event (JMH, embedded PostgreSQL and Kafka, about 3
-#                                       minutes); ARGS go to JMH
+#                                       with and without a bridged event, the relay held back and publishing (JMH,
+#                                       embedded PostgreSQL and Kafka, about 6 minutes); ARGS go to JMH
 #   benchmarks/run.sh relay-drain [ARGS]
 #                                       the relay draining a backlog of 100,000 committed rows against the plain Kafka
 #                                       connector sending the same records (JMH single shots, about 6 minutes); ARGS go
