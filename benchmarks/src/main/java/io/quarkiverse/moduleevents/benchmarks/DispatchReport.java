@@ -23,7 +23,7 @@ public final class DispatchReport {
     private static final List<String> ORDER = List.of("directCall", "arcObserversNotified", "arcPreselectedFire",
             "arcSelectPerFire", "moduleEmitterSend", "moduleEmitterSendWithMetrics", "moduleEmitterSendRobust", "arcFireAsync",
             "moduleEmitterSendAsync", "vertxEventBusLocal", "guavaEventBus", "springMulticaster");
-    private static final double MAX_SEND_VS_ARC = 1.10;
+    static final double MAX_SEND_VS_ARC = 1.10;
     private static final double MAX_METERED_VS_SEND = 1.5;
     private static final double MAX_SEND_VS_DIRECT = 3.0;
     // gc.alloc.rate.norm carries a few hundredths of a byte of the profiler's own noise
@@ -170,7 +170,7 @@ public final class DispatchReport {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.0f", value);
     }
 
-    private static String verdict(boolean met) {
+    static String verdict(boolean met) {
         return met ? "met" : "MISSED";
     }
 }

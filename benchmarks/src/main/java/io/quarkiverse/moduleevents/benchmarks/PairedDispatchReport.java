@@ -28,7 +28,6 @@ public final class PairedDispatchReport {
 
     static final String FIRE = "arcPreselectedFire";
     static final String SEND = "moduleEmitterSend";
-    private static final double MAX_SEND_VS_ARC = 1.10;
 
     private PairedDispatchReport() {
     }
@@ -54,16 +53,16 @@ public final class PairedDispatchReport {
         for (Pair pair : pairs) {
             ratios.add(pair.ratio());
             System.out.printf(Locale.ROOT, "%4d %10.2f %10.2f %7.3f   fire %s | send %s%n", pair.number(),
-                    mean(pair.fire()), mean(pair.send()), pair.ratio(), iterations(pair.fire()),
-                    iterations(pair.send()));
+                    mean(pair.fire()), mean(pair.send()), pair.ratio(), formatted(pair.fire()),
+                    formatted(pair.send()));
             pairNodes.addObject().put("pair", pair.number()).put("fireNanos", mean(pair.fire()))
                     .put("sendNanos", mean(pair.send())).put("ratio", pair.ratio());
         }
         double medianRatio = median(ratios.stream().mapToDouble(Double::doubleValue).toArray());
-        result.put("medianRatio", medianRatio).put("target", MAX_SEND_VS_ARC);
+        result.put("medianRatio", medianRatio).put("target", DispatchReport.MAX_SEND_VS_ARC);
         System.out.printf(Locale.ROOT, "%nmoduleEmitterSend ≤ %.2f × arcPreselectedFire, 1 observer, median of %d"
-                + " pairs: %.3f → %s%n", MAX_SEND_VS_ARC, pairs.size(), medianRatio,
-                medianRatio <= MAX_SEND_VS_ARC ? "met" : "NOT MET");
+                + " pairs: %.3f → %s%n", DispatchReport.MAX_SEND_VS_ARC, pairs.size(), medianRatio,
+                DispatchReport.verdict(medianRatio <= DispatchReport.MAX_SEND_VS_ARC));
         Path resultFile = directory.resolve("pairs-result.json");
         json.writerWithDefaultPrettyPrinter().writeValue(resultFile.toFile(), result);
         System.out.println("Result: " + resultFile);
@@ -93,7 +92,7 @@ public final class PairedDispatchReport {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static String iterations(double[] values) {
+    private static String formatted(double[] values) {
         StringBuilder text = new StringBuilder();
         for (double value : values) {
             text.append(String.format(Locale.ROOT, "%5.1f", value));

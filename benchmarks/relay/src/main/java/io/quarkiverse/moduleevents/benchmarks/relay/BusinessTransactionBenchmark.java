@@ -72,14 +72,14 @@ public class BusinessTransactionBenchmark {
         dataSource = beans.dataSource;
         transactions = beans.orderTransactions;
         outboxAdmin = beans.outboxAdmin;
-        try (Connection connection = beans.dataSource.getConnection();
+        try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(OrderTransactions.CREATE_ORDERS);
         }
     }
 
     @TearDown(Level.Iteration)
-    public void waitUntilEveryRowIsPublished() throws SQLException {
+    public void publishOrDeleteTheRows() throws SQLException {
         if (relay.equals("held-back")) {
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement()) {

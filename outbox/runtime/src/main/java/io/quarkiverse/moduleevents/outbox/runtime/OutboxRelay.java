@@ -96,6 +96,8 @@ public class OutboxRelay extends BatchWorker {
     private final Claim claim;
     private final DeliveryTimes deliveryTimes;
     private final EventTracing tracing;
+    /** run first in each of the relay's transactions */
+    private final List<String> transactionStatements;
     private final Clock clock = Clock.systemUTC();
     /** the batches sent and not settled yet, the oldest first; used by the relay's thread only */
     private final Deque<SentBatch> inFlight = new ArrayDeque<>();
@@ -111,6 +113,7 @@ public class OutboxRelay extends BatchWorker {
         super(config.relay(), "module-events-outbox-relay", "Outbox relay");
         this.tracing = tracing;
         this.dataSource = dataSource;
+        this.transactionStatements = dataSource.dialect().relayTransactionStatements();
         this.outboxRows = outboxRows;
         this.sender = sender;
         this.config = config.relay();
@@ -205,9 +208,12 @@ public class OutboxRelay extends BatchWorker {
     }
 
     private <T> T inTransaction(ShortTransaction.Statements<T> statements) {
+        if (transactionStatements.isEmpty()) {
+            return ShortTransaction.call(dataSource, statements);
+        }
         return ShortTransaction.call(dataSource, connection -> {
             try (Statement statement = connection.createStatement()) {
-                for (String sql : dataSource.dialect().relayTransactionStatements()) {
+                for (String sql : transactionStatements) {
                     statement.execute(sql);
                 }
             }
