@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -40,7 +42,8 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 
 /**
  * Temporary failures of the inbox's transaction on PostgreSQL, for real: the consumer's database stopped while events
- * arrive and started again seconds later, and an inbox row locked by another transaction past {@code lock_timeout}.
+ * arrive and started again seconds later, an inbox row locked by another transaction past {@code lock_timeout}, and
+ * a commit that fails because the server ended the connection after the receiver's work (as when it shuts down).
  * The events are tried again and stay unacknowledged meanwhile instead of being rejected (dead-lettered); once the
  * failure is over each is processed exactly once.
  */
@@ -154,6 +157,21 @@ class InboxTemporaryFailureTest {
         assertEquals(0, counters.rejected("order-in"), "nothing rejected, so nothing dead-lettered");
     }
 
+    @Test
+    void anEventWhoseCommitFailsBecauseTheServerEndedTheConnectionIsTriedAgain() throws Exception {
+        // the transaction manager reports that failure as a RollbackException that carries the database's failure
+        // among its suppressed exceptions, not as its cause
+        Receivers.endConnectionBeforeCommitOf.set("commit-fails");
+
+        assertNull(deliver(channel, "commit-fails"), "acknowledged");
+
+        assertEquals(null, Receivers.endConnectionBeforeCommitOf.get(), "the connection was ended once");
+        assertTrue(failures.count.get() >= 1, "the failed commit was taken for a temporary failure");
+        assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM shipments WHERE order_id = 'commit-fails'"),
+                "processed once: the first attempt's work rolled back with its commit");
+        assertEquals(0, counters.rejected("order-in"), "nothing rejected, so nothing dead-lettered");
+    }
+
     private static Throwable deliver(InMemorySource<Object> channel, String id) {
         try {
             return IncomingDeliveries.deliver(channel, SOURCE, id, order(id), Duration.ofSeconds(120));
@@ -190,11 +208,23 @@ class InboxTemporaryFailureTest {
     @Singleton
     public static class Receivers {
 
+        /** the order whose transaction's connection the server ends after the receiver's insert, once */
+        static final AtomicReference<String> endConnectionBeforeCommitOf = new AtomicReference<>();
+
         @Inject
         AgroalDataSource dataSource;
 
-        void ship(@Observes @Remote @Named(OrderEvents.ORDER_PLACED) Order order) {
+        void ship(@Observes @Remote @Named(OrderEvents.ORDER_PLACED) Order order) throws SQLException {
             Db.execute(dataSource, "INSERT INTO shipments (order_id) VALUES (?)", order.id());
+            String ended = endConnectionBeforeCommitOf.get();
+            if (order.id().equals(ended) && endConnectionBeforeCommitOf.compareAndSet(ended, null)) {
+                long backend = Db.count(dataSource, "SELECT pg_backend_pid()");
+                try (Connection other = DriverManager.getConnection(StoppablePostgres.url(), "postgres", "postgres");
+                        PreparedStatement terminate = other.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
+                    terminate.setInt(1, (int) backend);
+                    terminate.executeQuery();
+                }
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 
+import javax.transaction.xa.XAException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,6 +66,27 @@ class TemporaryFailuresTest {
                 new RuntimeException("a receiver failed", down));
 
         assertSame(down, TemporaryFailures.temporaryCause(failure));
+    }
+
+    @Test
+    void aTemporaryFailureAmongTheSuppressedExceptionsIsFound() {
+        // the shape of Narayana's failed commit: a RollbackException without cause, the XAResource's failure suppressed
+        SQLException ended = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new XAException("Error trying to transactionCommit local transaction"));
+        rollback.getSuppressed()[0].initCause(ended);
+        RuntimeException failure = new IllegalStateException("the transaction failed", rollback);
+
+        assertSame(ended, TemporaryFailures.temporaryCause(failure));
+    }
+
+    @Test
+    void aCycleOfCausesAndSuppressedExceptionsEnds() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalStateException second = new IllegalStateException("second", first);
+        first.addSuppressed(second);
+
+        assertNull(TemporaryFailures.temporaryCause(second));
     }
 
     @Test
