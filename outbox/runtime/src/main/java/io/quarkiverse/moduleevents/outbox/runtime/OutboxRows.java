@@ -118,11 +118,8 @@ public class OutboxRows {
             parameters.add(channel);
             parameters.addAll(new TreeSet<>(names));
         });
-        Dialect dialect = dataSource.dialect();
-        String routed = routeCondition("o", routes);
-        String earlierRouted = routeCondition("p", routes);
-        return new Claim(dialect.claimStatement(routed, earlierRouted),
-                dialect.claimAndLeaseStatement(routed, earlierRouted), List.copyOf(parameters));
+        return new Claim(dataSource.dialect().claimStatement(routeCondition("o", routes), routeCondition("p", routes)),
+                List.copyOf(parameters));
     }
 
     /**
@@ -143,15 +140,9 @@ public class OutboxRows {
      */
     List<ClaimedRow> claim(Connection connection, Claim claimed, Instant now, int limit, Lease lease)
             throws SQLException {
-        boolean leasedByClaim = claimed.andLeaseStatement() != null;
         List<ClaimedRow> rows = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(
-                leasedByClaim ? claimed.andLeaseStatement() : claimed.statement())) {
+        try (PreparedStatement claim = connection.prepareStatement(claimed.statement())) {
             int parameter = 1;
-            if (leasedByClaim) {
-                claim.setString(parameter++, lease.owner());
-                claim.setObject(parameter++, utc(lease.until()));
-            }
             claim.setString(parameter++, service);
             claim.setObject(parameter++, utc(now));
             claim.setObject(parameter++, utc(now));
@@ -170,9 +161,7 @@ public class OutboxRows {
                 }
             }
         }
-        if (!leasedByClaim) {
-            lease(connection, rows.stream().map(row -> row.event().id()).toList(), lease);
-        }
+        lease(connection, rows.stream().map(row -> row.event().id()).toList(), lease);
         return rows;
     }
 
@@ -373,14 +362,13 @@ public class OutboxRows {
     }
 
     /**
-     * The statements that claim this service's rows of the routed channels and events.
+     * The statement that claims this service's rows of the routed channels and events.
      *
      * @param statement the claim statement
-     * @param andLeaseStatement the claim statement that also leases the rows, {@code null} when the database has none
      * @param routeParameters the values of the parameters of each of its two route conditions: each channel followed
      *        by its event names
      */
-    record Claim(String statement, String andLeaseStatement, List<String> routeParameters) {
+    record Claim(String statement, List<String> routeParameters) {
     }
 
     /**
