@@ -165,7 +165,7 @@ class InboxTemporaryFailureTest {
 
         assertNull(deliver(channel, "commit-fails"), "acknowledged");
 
-        assertEquals(null, Receivers.endConnectionBeforeCommitOf.get(), "the connection was ended once");
+        assertNull(Receivers.endConnectionBeforeCommitOf.get(), "the connection was ended once");
         assertTrue(failures.count.get() >= 1, "the failed commit was taken for a temporary failure");
         assertEquals(1, Db.count(dataSource, "SELECT COUNT(*) FROM shipments WHERE order_id = 'commit-fails'"),
                 "processed once: the first attempt's work rolled back with its commit");
