@@ -88,6 +88,9 @@ class PostgresOutboxTest {
         assertEquals(List.of("module_events_inbox_pkey", "module_events_inbox_received",
                 "module_events_outbox_due", "module_events_outbox_pkey", "module_events_outbox_receiver_subject",
                 "module_events_outbox_seq_key", "module_events_outbox_subject"), indexes);
+        assertEquals(List.of("{fillfactor=50}"), Db.strings(dataSource,
+                "SELECT reloptions::text FROM pg_class WHERE oid = to_regclass('module_events_outbox')"),
+                "the outbox table's pages leave room for the relay's leases");
     }
 
     @Test

@@ -80,6 +80,9 @@ class TraceColumnsUpgradeTest {
                 "SELECT column_name || ' ' || is_nullable FROM information_schema.columns WHERE table_schema ="
                         + " current_schema() AND table_name = 'module_events_outbox' AND column_name LIKE 'trace%'"
                         + " ORDER BY column_name"));
+        assertEquals(List.of("{fillfactor=50}"), Db.strings(dataSource,
+                "SELECT reloptions::text FROM pg_class WHERE oid = to_regclass('module_events_outbox')"),
+                "the table's later pages leave room for the relay's leases");
         Db.execute(dataSource, "DROP TABLE IF EXISTS parcel_effects");
         Db.execute(dataSource, "CREATE TABLE parcel_effects (parcel_id VARCHAR(255), step INTEGER)");
 

@@ -118,8 +118,11 @@ public class OutboxRows {
             parameters.add(channel);
             parameters.addAll(new TreeSet<>(names));
         });
-        return new Claim(dataSource.dialect().claimStatement(routeCondition("o", routes), routeCondition("p", routes)),
-                List.copyOf(parameters));
+        Dialect dialect = dataSource.dialect();
+        String routed = routeCondition("o", routes);
+        String earlierRouted = routeCondition("p", routes);
+        return new Claim(dialect.claimStatement(routed, earlierRouted),
+                dialect.claimAndLeaseStatement(routed, earlierRouted), List.copyOf(parameters));
     }
 
     /**
@@ -140,9 +143,15 @@ public class OutboxRows {
      */
     List<ClaimedRow> claim(Connection connection, Claim claimed, Instant now, int limit, Lease lease)
             throws SQLException {
+        boolean leasedByClaim = claimed.andLeaseStatement() != null;
         List<ClaimedRow> rows = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(claimed.statement())) {
+        try (PreparedStatement claim = connection.prepareStatement(
+                leasedByClaim ? claimed.andLeaseStatement() : claimed.statement())) {
             int parameter = 1;
+            if (leasedByClaim) {
+                claim.setString(parameter++, lease.owner());
+                claim.setObject(parameter++, utc(lease.until()));
+            }
             claim.setString(parameter++, service);
             claim.setObject(parameter++, utc(now));
             claim.setObject(parameter++, utc(now));
@@ -161,7 +170,9 @@ public class OutboxRows {
                 }
             }
         }
-        lease(connection, rows.stream().map(row -> row.event().id()).toList(), lease);
+        if (!leasedByClaim) {
+            lease(connection, rows.stream().map(row -> row.event().id()).toList(), lease);
+        }
         return rows;
     }
 
@@ -362,13 +373,14 @@ public class OutboxRows {
     }
 
     /**
-     * The statement that claims this service's rows of the routed channels and events.
+     * The statements that claim this service's rows of the routed channels and events.
      *
      * @param statement the claim statement
+     * @param andLeaseStatement the claim statement that also leases the rows, {@code null} when the database has none
      * @param routeParameters the values of the parameters of each of its two route conditions: each channel followed
      *        by its event names
      */
-    record Claim(String statement, List<String> routeParameters) {
+    record Claim(String statement, String andLeaseStatement, List<String> routeParameters) {
     }
 
     /**

@@ -46,7 +46,8 @@ public class OutboxSchema {
 
     /**
      * Creates the tables and indexes that do not exist yet, with the statements of the datasource's dialect, after
-     * upgrading an outbox table written by an earlier version (before durable receivers or before trace contexts).
+     * upgrading an outbox table written by an earlier version (before durable receivers or before trace contexts), and
+     * gives the outbox table the dialect's options (PostgreSQL's {@code fillfactor}).
      * Instances that start at once on an empty database take turns (on PostgreSQL, whose
      * {@code CREATE TABLE IF NOT EXISTS} fails when another transaction creates the same table at the same time).
      */
@@ -64,6 +65,9 @@ public class OutboxSchema {
                     }
                 }
                 for (String sql : dataSource.dialect().createStatements()) {
+                    statement.execute(sql);
+                }
+                for (String sql : dataSource.dialect().outboxTableOptionStatements()) {
                     statement.execute(sql);
                 }
                 connection.commit();

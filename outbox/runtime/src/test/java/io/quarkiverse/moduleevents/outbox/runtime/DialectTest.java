@@ -65,9 +65,22 @@ class DialectTest {
     }
 
     @Test
-    void theStatementsDifferOnlyInTheBinaryType() {
+    void theStatementsDifferOnlyInTheBinaryTypeAndPostgresqlsFillfactor() {
         assertEquals(Dialect.POSTGRESQL.createStatements(), Dialect.H2.createStatements().stream()
-                .map(statement -> statement.replace("VARBINARY", "BYTEA")).toList());
+                .map(statement -> statement.replace("VARBINARY", "BYTEA"))
+                .map(statement -> statement.startsWith("CREATE TABLE IF NOT EXISTS module_events_outbox")
+                        ? statement + " WITH (fillfactor = 50)"
+                        : statement)
+                .toList());
+    }
+
+    @Test
+    void onPostgresqlAnOutboxTableWithoutTheFillfactorGetsIt() {
+        assertEquals(List.of("DO $$BEGIN IF NOT COALESCE((SELECT reloptions FROM pg_class WHERE oid ="
+                + " to_regclass('module_events_outbox')), '{}') @> ARRAY['fillfactor=50'] THEN ALTER TABLE"
+                + " module_events_outbox SET (fillfactor = 50); END IF; END$$"),
+                Dialect.POSTGRESQL.outboxTableOptionStatements());
+        assertEquals(List.of(), Dialect.H2.outboxTableOptionStatements());
     }
 
     @Test
@@ -92,6 +105,8 @@ class DialectTest {
                 assertFalse(statement.contains(";"), statement);
             }
             assertFalse(dialect.claimStatement(ROUTES, EARLIER_ROUTES).contains(";"));
+            String claimAndLease = dialect.claimAndLeaseStatement(ROUTES, EARLIER_ROUTES);
+            assertFalse(claimAndLease != null && claimAndLease.contains(";"));
             assertFalse(dialect.receiverClaimStatement(RECEIVERS).contains(";"));
             for (String statement : dialect.upgradeStatements()) {
                 assertFalse(statement.contains(";"), statement);
@@ -128,6 +143,26 @@ class DialectTest {
             assertTrue(dialect.claimStatement(ROUTES, EARLIER_ROUTES).endsWith(" ORDER BY o.seq " + dialect.limit()
                     + " FOR UPDATE SKIP LOCKED"), dialect.name());
         }
+    }
+
+    @Test
+    void onPostgresqlTheClaimLeasesItsRowsInTheSameStatementAndReturnsThemInOrderOfWriting() {
+        String claim = Dialect.POSTGRESQL.claimStatement(ROUTES, EARLIER_ROUTES);
+        String claimAndLease = Dialect.POSTGRESQL.claimAndLeaseStatement(ROUTES, EARLIER_ROUTES);
+
+        assertTrue(claimAndLease.startsWith("WITH leased AS (UPDATE module_events_outbox SET lease_owner = ?,"
+                + " lease_until = ? WHERE id = ANY(ARRAY(SELECT o.id FROM module_events_outbox o WHERE "), claimAndLease);
+        // the same rows as the claim alone, with the lease's two parameters first
+        assertTrue(claimAndLease.contains(claim.substring(claim.indexOf(" FROM module_events_outbox o WHERE ")) + "))"),
+                claimAndLease);
+        assertEquals(parameters(claim) + 2, parameters(claimAndLease));
+        assertTrue(claimAndLease.endsWith(") SELECT id, channel, event_name, module, source, subject, payload,"
+                + " created_at, attempts, traceparent, tracestate FROM leased ORDER BY seq"), claimAndLease);
+    }
+
+    @Test
+    void onH2TheClaimedRowsAreLeasedByASecondStatement() {
+        assertNull(Dialect.H2.claimAndLeaseStatement(ROUTES, EARLIER_ROUTES));
     }
 
     @Test
