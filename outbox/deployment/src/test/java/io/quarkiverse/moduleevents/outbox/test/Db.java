@@ -1,6 +1,7 @@
 package io.quarkiverse.moduleevents.outbox.test;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,6 +55,21 @@ final class Db {
 
     static long count(DataSource dataSource, String sql, Object... parameters) {
         return Long.parseLong(strings(dataSource, sql, parameters).get(0));
+    }
+
+    /**
+     * Ends, from a connection of its own to {@code url}, the PostgreSQL connection that {@code dataSource} gives the
+     * caller (within a transaction, the transaction's), as the server does when it shuts down.
+     */
+    static void endConnection(DataSource dataSource, String url) {
+        long backend = count(dataSource, "SELECT pg_backend_pid()");
+        try (Connection other = DriverManager.getConnection(url, "postgres", "postgres");
+                PreparedStatement terminate = other.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
+            terminate.setInt(1, (int) backend);
+            terminate.executeQuery();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void await(String what, BooleanSupplier condition) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,16 +213,11 @@ class InboxTemporaryFailureTest {
         @Inject
         AgroalDataSource dataSource;
 
-        void ship(@Observes @Remote @Named(OrderEvents.ORDER_PLACED) Order order) throws SQLException {
+        void ship(@Observes @Remote @Named(OrderEvents.ORDER_PLACED) Order order) {
             Db.execute(dataSource, "INSERT INTO shipments (order_id) VALUES (?)", order.id());
             String ended = endConnectionBeforeCommitOf.get();
             if (order.id().equals(ended) && endConnectionBeforeCommitOf.compareAndSet(ended, null)) {
-                long backend = Db.count(dataSource, "SELECT pg_backend_pid()");
-                try (Connection other = DriverManager.getConnection(StoppablePostgres.url(), "postgres", "postgres");
-                        PreparedStatement terminate = other.prepareStatement("SELECT pg_terminate_backend(?, 5000)")) {
-                    terminate.setInt(1, (int) backend);
-                    terminate.executeQuery();
-                }
+                Db.endConnection(dataSource, StoppablePostgres.url());
             }
         }
     }
