@@ -23,6 +23,10 @@ enum Dialect {
     private static final List<String> CLAIMED_COLUMNS = List.of("id", "channel", "event_name", "module", "source",
             "subject", "payload", "created_at", "attempts", "traceparent", "tracestate");
 
+    /** what a claim of receiver rows reads of each */
+    private static final List<String> RECEIVER_CLAIMED_COLUMNS = List.of("id", "receiver", "event_name", "module",
+            "subject", "payload", "remote", "attempts", "created_at", "traceparent", "tracestate");
+
     /**
      * How full PostgreSQL fills the outbox table's pages, in percent. The relay's lease of a batch updates every row
      * of a few pages; with room on the page for each row's new version the update is a heap-only one, which adds no
@@ -170,12 +174,20 @@ enum Dialect {
      * statement. Parameters: the lease's owner, its end, then those of the claim.
      */
     String claimAndLeaseStatement(String routes, String earlierRoutes) {
+        return leasing(claimedRows(routes, earlierRoutes), CLAIMED_COLUMNS);
+    }
+
+    /**
+     * The lease of the rows that {@code claimedRows} (the part of a claim from its {@code FROM} on) selects, in one
+     * statement that returns their {@code columns} in order of writing; {@code null} when the database has none.
+     */
+    private String leasing(String claimedRows, List<String> columns) {
         return switch (this) {
             // one round trip instead of two; the ids as an array, as with IN (SELECT ...) PostgreSQL may hash the
             // claimed ids and read the whole table to find them
             case POSTGRESQL -> "WITH leased AS (UPDATE module_events_outbox SET lease_owner = ?, lease_until = ?"
-                    + " WHERE id = ANY(ARRAY(SELECT o.id" + claimedRows(routes, earlierRoutes) + ")) RETURNING seq, "
-                    + String.join(", ", CLAIMED_COLUMNS) + ") SELECT " + String.join(", ", CLAIMED_COLUMNS)
+                    + " WHERE id = ANY(ARRAY(SELECT o.id" + claimedRows + ")) RETURNING seq, "
+                    + String.join(", ", columns) + ") SELECT " + String.join(", ", columns)
                     + " FROM leased ORDER BY seq";
             case H2 -> null;
         };
@@ -201,8 +213,20 @@ enum Dialect {
      * @param receivers a condition on {@code o.receiver}
      */
     String receiverClaimStatement(String receivers) {
-        return "SELECT o.id, o.receiver, o.event_name, o.module, o.subject, o.payload, o.remote, o.attempts,"
-                + " o.created_at, o.traceparent, o.tracestate FROM module_events_outbox o"
+        return "SELECT o." + String.join(", o.", RECEIVER_CLAIMED_COLUMNS) + claimedReceiverRows(receivers);
+    }
+
+    /**
+     * The claim of {@link #receiverClaimStatement(String)} and the lease of the claimed rows in one statement, as
+     * {@link #claimAndLeaseStatement(String, String)} for broker rows; {@code null} when the database has none.
+     * Parameters: the lease's owner, its end, then those of the claim.
+     */
+    String receiverClaimAndLeaseStatement(String receivers) {
+        return leasing(claimedReceiverRows(receivers), RECEIVER_CLAIMED_COLUMNS);
+    }
+
+    private String claimedReceiverRows(String receivers) {
+        return " FROM module_events_outbox o"
                 + " WHERE o.service = ? AND o.status = 'PENDING' AND o.next_attempt_at <= ?"
                 + " AND (o.lease_until IS NULL OR o.lease_until <= ?)"
                 + " AND (" + receivers + ")"

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.quarkiverse.moduleevents.messaging.Remote;
 import io.quarkiverse.moduleevents.messaging.spi.EventTracing;
@@ -68,6 +71,8 @@ public class DurableDelivery extends BatchWorker {
     private final DurableReceiverSet receivers;
     private final DeclaredEventFiring firing;
     private final ObjectMapper objectMapper;
+    /** a reader per payload type: it finds the type's deserializer once, where the mapper looks it up per record */
+    private final Map<Class<?>, ObjectReader> payloadReaders = new ConcurrentHashMap<>();
     private final OutboxRuntimeConfig.Relay config;
     private final ReceiverClaim claim;
     private final DeliveryTimes deliveryTimes;
@@ -233,7 +238,7 @@ public class DurableDelivery extends BatchWorker {
                     + " record cannot be decoded");
         }
         try {
-            return objectMapper.readValue(record.payload(), payloadType);
+            return payloadReaders.computeIfAbsent(payloadType, objectMapper::readerFor).readValue(record.payload());
         } catch (IOException e) {
             throw new PayloadDecodingFailure(payloadType, e);
         }

@@ -81,7 +81,8 @@ public class DurableRecordRows {
     ReceiverClaim claimOf(Set<String> receivers) {
         String condition = receivers.isEmpty() ? "1 = 0"
                 : "o.receiver IN (" + String.join(", ", Collections.nCopies(receivers.size(), "?")) + ")";
-        return new ReceiverClaim(dialect.receiverClaimStatement(condition), List.copyOf(new TreeSet<>(receivers)));
+        return new ReceiverClaim(dialect.receiverClaimStatement(condition),
+                dialect.receiverClaimAndLeaseStatement(condition), List.copyOf(new TreeSet<>(receivers)));
     }
 
     /**
@@ -90,9 +91,15 @@ public class DurableRecordRows {
      */
     List<DurableRecord> claim(Connection connection, ReceiverClaim claimed, Instant now, int limit, Lease lease)
             throws SQLException {
+        boolean leasedByClaim = claimed.andLeaseStatement() != null;
         List<DurableRecord> records = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(claimed.statement())) {
+        try (PreparedStatement claim = connection.prepareStatement(
+                leasedByClaim ? claimed.andLeaseStatement() : claimed.statement())) {
             int parameter = 1;
+            if (leasedByClaim) {
+                claim.setString(parameter++, lease.owner());
+                claim.setObject(parameter++, OutboxRows.utc(lease.until()));
+            }
             claim.setString(parameter++, service);
             claim.setObject(parameter++, OutboxRows.utc(now));
             claim.setObject(parameter++, OutboxRows.utc(now));
@@ -113,7 +120,9 @@ public class DurableRecordRows {
                 }
             }
         }
-        OutboxRows.lease(connection, records.stream().map(DurableRecord::id).toList(), lease);
+        if (!leasedByClaim) {
+            OutboxRows.lease(connection, records.stream().map(DurableRecord::id).toList(), lease);
+        }
         return records;
     }
 
@@ -160,8 +169,9 @@ public class DurableRecordRows {
      * The statement that claims this service's rows of the application's durable receivers.
      *
      * @param statement the claim statement
+     * @param andLeaseStatement the claim with the lease in one statement, {@code null} when the database has none
      * @param receivers the values of the parameters of its receiver condition
      */
-    record ReceiverClaim(String statement, List<String> receivers) {
+    record ReceiverClaim(String statement, String andLeaseStatement, List<String> receivers) {
     }
 }

@@ -108,6 +108,8 @@ class DialectTest {
             String claimAndLease = dialect.claimAndLeaseStatement(ROUTES, EARLIER_ROUTES);
             assertFalse(claimAndLease != null && claimAndLease.contains(";"));
             assertFalse(dialect.receiverClaimStatement(RECEIVERS).contains(";"));
+            String receiverClaimAndLease = dialect.receiverClaimAndLeaseStatement(RECEIVERS);
+            assertFalse(receiverClaimAndLease != null && receiverClaimAndLease.contains(";"));
             for (String statement : dialect.upgradeStatements()) {
                 assertFalse(statement.contains(";"), statement);
             }
@@ -196,6 +198,28 @@ class DialectTest {
                     + " o.subject AND p.status = 'PENDING' AND p.seq < o.seq AND (p.next_attempt_at > ? OR"
                     + " p.lease_until > ?)" + subqueryEnd(dialect)), dialect.name());
         }
+    }
+
+    @Test
+    void onPostgresqlTheReceiverClaimLeasesItsRowsInTheSameStatementAndReturnsThemInOrderOfWriting() {
+        String claim = Dialect.POSTGRESQL.receiverClaimStatement(RECEIVERS);
+        String claimAndLease = Dialect.POSTGRESQL.receiverClaimAndLeaseStatement(RECEIVERS);
+
+        assertTrue(claimAndLease.startsWith("WITH leased AS (UPDATE module_events_outbox SET lease_owner = ?,"
+                + " lease_until = ? WHERE id = ANY(ARRAY(SELECT o.id FROM module_events_outbox o WHERE "), claimAndLease);
+        assertTrue(claimAndLease.contains(claim.substring(claim.indexOf(" FROM module_events_outbox o WHERE ")) + "))"),
+                claimAndLease);
+        assertEquals(parameters(claim) + 2, parameters(claimAndLease));
+        assertTrue(claimAndLease.endsWith(") SELECT id, receiver, event_name, module, subject, payload, remote,"
+                + " attempts, created_at, traceparent, tracestate FROM leased ORDER BY seq"), claimAndLease);
+        // the same columns as the claim alone reads
+        assertTrue(claim.startsWith("SELECT o.id, o.receiver, o.event_name, o.module, o.subject, o.payload, o.remote,"
+                + " o.attempts, o.created_at, o.traceparent, o.tracestate FROM "), claim);
+    }
+
+    @Test
+    void onH2TheClaimedReceiverRowsAreLeasedByASecondStatement() {
+        assertNull(Dialect.H2.receiverClaimAndLeaseStatement(RECEIVERS));
     }
 
     @Test
