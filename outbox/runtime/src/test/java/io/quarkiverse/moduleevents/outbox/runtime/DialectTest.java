@@ -149,17 +149,10 @@ class DialectTest {
 
     @Test
     void onPostgresqlTheClaimLeasesItsRowsInTheSameStatementAndReturnsThemInOrderOfWriting() {
-        String claim = Dialect.POSTGRESQL.claimStatement(ROUTES, EARLIER_ROUTES);
-        String claimAndLease = Dialect.POSTGRESQL.claimAndLeaseStatement(ROUTES, EARLIER_ROUTES);
-
-        assertTrue(claimAndLease.startsWith("WITH leased AS (UPDATE module_events_outbox SET lease_owner = ?,"
-                + " lease_until = ? WHERE id = ANY(ARRAY(SELECT o.id FROM module_events_outbox o WHERE "), claimAndLease);
-        // the same rows as the claim alone, with the lease's two parameters first
-        assertTrue(claimAndLease.contains(claim.substring(claim.indexOf(" FROM module_events_outbox o WHERE ")) + "))"),
-                claimAndLease);
-        assertEquals(parameters(claim) + 2, parameters(claimAndLease));
-        assertTrue(claimAndLease.endsWith(") SELECT id, channel, event_name, module, source, subject, payload,"
-                + " created_at, attempts, traceparent, tracestate FROM leased ORDER BY seq"), claimAndLease);
+        assertLeasesTheClaimedRowsAndReturns(Dialect.POSTGRESQL.claimStatement(ROUTES, EARLIER_ROUTES),
+                Dialect.POSTGRESQL.claimAndLeaseStatement(ROUTES, EARLIER_ROUTES),
+                "id, channel, event_name, module, source, subject, payload, created_at, attempts, traceparent,"
+                        + " tracestate");
     }
 
     @Test
@@ -202,19 +195,10 @@ class DialectTest {
 
     @Test
     void onPostgresqlTheReceiverClaimLeasesItsRowsInTheSameStatementAndReturnsThemInOrderOfWriting() {
-        String claim = Dialect.POSTGRESQL.receiverClaimStatement(RECEIVERS);
-        String claimAndLease = Dialect.POSTGRESQL.receiverClaimAndLeaseStatement(RECEIVERS);
-
-        assertTrue(claimAndLease.startsWith("WITH leased AS (UPDATE module_events_outbox SET lease_owner = ?,"
-                + " lease_until = ? WHERE id = ANY(ARRAY(SELECT o.id FROM module_events_outbox o WHERE "), claimAndLease);
-        assertTrue(claimAndLease.contains(claim.substring(claim.indexOf(" FROM module_events_outbox o WHERE ")) + "))"),
-                claimAndLease);
-        assertEquals(parameters(claim) + 2, parameters(claimAndLease));
-        assertTrue(claimAndLease.endsWith(") SELECT id, receiver, event_name, module, subject, payload, remote,"
-                + " attempts, created_at, traceparent, tracestate FROM leased ORDER BY seq"), claimAndLease);
-        // the same columns as the claim alone reads
-        assertTrue(claim.startsWith("SELECT o.id, o.receiver, o.event_name, o.module, o.subject, o.payload, o.remote,"
-                + " o.attempts, o.created_at, o.traceparent, o.tracestate FROM "), claim);
+        assertLeasesTheClaimedRowsAndReturns(Dialect.POSTGRESQL.receiverClaimStatement(RECEIVERS),
+                Dialect.POSTGRESQL.receiverClaimAndLeaseStatement(RECEIVERS),
+                "id, receiver, event_name, module, subject, payload, remote, attempts, created_at, traceparent,"
+                        + " tracestate");
     }
 
     @Test
@@ -283,6 +267,20 @@ class DialectTest {
             assertTrue(outboxTable(dialect).contains("lease_owner VARCHAR(255), lease_until TIMESTAMP WITH TIME ZONE"),
                     dialect.name());
         }
+    }
+
+    /**
+     * Asserts that {@code claimAndLease} leases the rows {@code claim} selects, with the lease's two parameters first,
+     * and returns the {@code columns} the claim alone reads, in order of writing.
+     */
+    private static void assertLeasesTheClaimedRowsAndReturns(String claim, String claimAndLease, String columns) {
+        assertTrue(claimAndLease.startsWith("WITH leased AS (UPDATE module_events_outbox SET lease_owner = ?,"
+                + " lease_until = ? WHERE id = ANY(ARRAY(SELECT o.id FROM module_events_outbox o WHERE "), claimAndLease);
+        String claimedRows = claim.substring(claim.indexOf(" FROM module_events_outbox o WHERE "));
+        assertTrue(claimAndLease.contains(claimedRows + "))"), claimAndLease);
+        assertEquals(parameters(claim) + 2, parameters(claimAndLease));
+        assertTrue(claimAndLease.endsWith(") SELECT " + columns + " FROM leased ORDER BY seq"), claimAndLease);
+        assertEquals("SELECT o." + columns.replace(", ", ", o.") + claimedRows, claim);
     }
 
     private static String outboxTable(Dialect dialect) {
