@@ -45,8 +45,7 @@ class CatalogDeterminismTest {
                     .addClass(Invoices.class.getPackageName() + ".package-info"))
             .addBuildChainCustomizer(chain -> ReorderedCatalog.addTo(chain))
             .addBuildChainCustomizer(chain -> chain.addBuildStep(new BridgeUserEvents())
-                    .produces(EventChannelBuildItem.class).build())
-            .overrideConfigKey("quarkus.http.test-port", "0");
+                    .produces(EventChannelBuildItem.class).build());
 
     @Test
     void aRenderingOfTheBuildItemsInReverseOrderIsByteForByteTheCatalogWritten() throws IOException {

@@ -32,9 +32,7 @@ final class BoundaryTests {
         return new QuarkusUnitTest().withApplicationRoot(root -> root
                 .addClasses(UserEvents.class, Account.class, Address.class, Role.class, Signup.class,
                         UserDirectory.class, MailEvents.class, Audited.class, Texts.class, BoundaryTests.class)
-                .addClasses(mailClasses))
-                // a random port: other builds on the machine may hold 8081
-                .overrideConfigKey("quarkus.http.test-port", "0");
+                .addClasses(mailClasses));
     }
 
     /**

@@ -54,8 +54,7 @@ abstract class OutboxMetersAndReadinessContract {
                 .overrideConfigKey("mp.messaging.outgoing.order-out.connector", "smallrye-kafka")
                 .overrideConfigKey("mp.messaging.outgoing.order-out.topic", TOPIC)
                 .overrideConfigKey("kafka.bootstrap.servers", StoppableKafka.bootstrapServers())
-                .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
-                .overrideConfigKey("quarkus.http.test-port", "0");
+                .overrideConfigKey("quarkus.kafka.devservices.enabled", "false");
     }
 
     @Inject
