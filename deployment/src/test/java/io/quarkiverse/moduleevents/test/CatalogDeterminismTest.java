@@ -45,7 +45,8 @@ class CatalogDeterminismTest {
                     .addClass(Invoices.class.getPackageName() + ".package-info"))
             .addBuildChainCustomizer(chain -> ReorderedCatalog.addTo(chain))
             .addBuildChainCustomizer(chain -> chain.addBuildStep(new BridgeUserEvents())
-                    .produces(EventChannelBuildItem.class).build());
+                    .produces(EventChannelBuildItem.class).build())
+            .overrideConfigKey("quarkus.http.test-port", "0");
 
     @Test
     void aRenderingOfTheBuildItemsInReverseOrderIsByteForByteTheCatalogWritten() throws IOException {

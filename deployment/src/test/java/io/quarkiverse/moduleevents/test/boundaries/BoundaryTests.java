@@ -32,7 +32,9 @@ final class BoundaryTests {
         return new QuarkusUnitTest().withApplicationRoot(root -> root
                 .addClasses(UserEvents.class, Account.class, Address.class, Role.class, Signup.class,
                         UserDirectory.class, MailEvents.class, Audited.class, Texts.class, BoundaryTests.class)
-                .addClasses(mailClasses));
+                .addClasses(mailClasses))
+                // a random port: other builds on the machine may hold 8081
+                .overrideConfigKey("quarkus.http.test-port", "0");
     }
 
     /**

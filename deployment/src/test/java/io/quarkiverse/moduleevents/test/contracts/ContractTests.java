@@ -76,6 +76,7 @@ final class ContractTests {
                 .withApplicationRoot(root -> root.addClasses(OrderEvents.class, Order.class, Order.Status.class,
                         Order.Line.class, Payment.class, Payment.Method.class, ContractTests.class))
                 .overrideConfigKey("quarkus.module-events.contract.baseline", baseline.toString())
+                .overrideConfigKey("quarkus.http.test-port", "0")
                 .addBuildChainCustomizer(chain -> chain.addBuildStep(new BridgeTheOrderEvents())
                         .produces(EventChannelBuildItem.class).build());
     }

@@ -39,7 +39,8 @@ class AsyncApiDeterminismTest {
             .overrideConfigKey("mp.messaging.outgoing.user-out.connector", "smallrye-in-memory")
             .overrideConfigKey("mp.messaging.outgoing.billing-out.connector", "smallrye-in-memory")
             .overrideConfigKey("mp.messaging.incoming.invoices-in.connector", "smallrye-in-memory")
-            .overrideConfigKey("quarkus.module-events.unused", "ignore");
+            .overrideConfigKey("quarkus.module-events.unused", "ignore")
+            .overrideConfigKey("quarkus.http.test-port", "0");
 
     @Test
     void aWritingOfTheBuildItemsInReverseOrderIsByteForByteTheDocumentWritten() throws IOException {

@@ -59,7 +59,8 @@ class ClosedChannelTest {
             .overrideConfigKey("mp.messaging.outgoing.order-out.retry-on-fail-interval", "1")
             .overrideConfigKey("amqp-host", "127.0.0.1")
             .overrideConfigKey("amqp-port", String.valueOf(artemisPort()))
-            .overrideConfigKey("quarkus.amqp.devservices.enabled", "false");
+            .overrideConfigKey("quarkus.amqp.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.http.test-port", "0");
 
     @Inject
     OrderEvents orders;

@@ -46,7 +46,8 @@ class DeadRowsKeepReadinessUpTest {
             .overrideConfigKey("mp.messaging.outgoing.order-out.connector", "smallrye-kafka")
             .overrideConfigKey("mp.messaging.outgoing.order-out.topic", "dead-orders")
             .overrideConfigKey("kafka.bootstrap.servers", SharedKafka.bootstrapServers())
-            .overrideConfigKey("quarkus.kafka.devservices.enabled", "false");
+            .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.http.test-port", "0");
 
     @Inject
     OrderEvents orders;

@@ -54,7 +54,8 @@ abstract class OutboxMetersAndReadinessContract {
                 .overrideConfigKey("mp.messaging.outgoing.order-out.connector", "smallrye-kafka")
                 .overrideConfigKey("mp.messaging.outgoing.order-out.topic", TOPIC)
                 .overrideConfigKey("kafka.bootstrap.servers", StoppableKafka.bootstrapServers())
-                .overrideConfigKey("quarkus.kafka.devservices.enabled", "false");
+                .overrideConfigKey("quarkus.kafka.devservices.enabled", "false")
+                .overrideConfigKey("quarkus.http.test-port", "0");
     }
 
     @Inject
