@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.moduleevents.messaging.spi.EventTraceContext;
+import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.ClaimStatements;
 import io.quarkiverse.moduleevents.outbox.runtime.OutboxRows.Lease;
 
 /**
@@ -81,8 +82,8 @@ public class DurableRecordRows {
     ReceiverClaim claimOf(Set<String> receivers) {
         String condition = receivers.isEmpty() ? "1 = 0"
                 : "o.receiver IN (" + String.join(", ", Collections.nCopies(receivers.size(), "?")) + ")";
-        return new ReceiverClaim(dialect.receiverClaimStatement(condition),
-                dialect.receiverClaimAndLeaseStatement(condition), List.copyOf(new TreeSet<>(receivers)));
+        return new ReceiverClaim(new ClaimStatements(dialect.receiverClaimStatement(condition),
+                dialect.receiverClaimAndLeaseStatement(condition)), List.copyOf(new TreeSet<>(receivers)));
     }
 
     /**
@@ -91,15 +92,9 @@ public class DurableRecordRows {
      */
     List<DurableRecord> claim(Connection connection, ReceiverClaim claimed, Instant now, int limit, Lease lease)
             throws SQLException {
-        boolean leasedByClaim = claimed.andLeaseStatement() != null;
         List<DurableRecord> records = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(
-                leasedByClaim ? claimed.andLeaseStatement() : claimed.statement())) {
-            int parameter = 1;
-            if (leasedByClaim) {
-                claim.setString(parameter++, lease.owner());
-                claim.setObject(parameter++, OutboxRows.utc(lease.until()));
-            }
+        try (PreparedStatement claim = connection.prepareStatement(claimed.statements().sql())) {
+            int parameter = claimed.statements().setLease(claim, lease);
             claim.setString(parameter++, service);
             claim.setObject(parameter++, OutboxRows.utc(now));
             claim.setObject(parameter++, OutboxRows.utc(now));
@@ -120,9 +115,7 @@ public class DurableRecordRows {
                 }
             }
         }
-        if (!leasedByClaim) {
-            OutboxRows.lease(connection, records.stream().map(DurableRecord::id).toList(), lease);
-        }
+        claimed.statements().leaseUnlessClaimed(connection, records.stream().map(DurableRecord::id).toList(), lease);
         return records;
     }
 
@@ -168,10 +161,9 @@ public class DurableRecordRows {
     /**
      * The statement that claims this service's rows of the application's durable receivers.
      *
-     * @param statement the claim statement
-     * @param andLeaseStatement the claim with the lease in one statement, {@code null} when the database has none
+     * @param statements the claim's statements
      * @param receivers the values of the parameters of its receiver condition
      */
-    record ReceiverClaim(String statement, String andLeaseStatement, List<String> receivers) {
+    record ReceiverClaim(ClaimStatements statements, List<String> receivers) {
     }
 }

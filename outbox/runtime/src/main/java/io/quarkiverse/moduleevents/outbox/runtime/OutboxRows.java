@@ -121,8 +121,8 @@ public class OutboxRows {
         Dialect dialect = dataSource.dialect();
         String routed = routeCondition("o", routes);
         String earlierRouted = routeCondition("p", routes);
-        return new Claim(dialect.claimStatement(routed, earlierRouted),
-                dialect.claimAndLeaseStatement(routed, earlierRouted), List.copyOf(parameters));
+        return new Claim(new ClaimStatements(dialect.claimStatement(routed, earlierRouted),
+                dialect.claimAndLeaseStatement(routed, earlierRouted)), List.copyOf(parameters));
     }
 
     /**
@@ -143,15 +143,9 @@ public class OutboxRows {
      */
     List<ClaimedRow> claim(Connection connection, Claim claimed, Instant now, int limit, Lease lease)
             throws SQLException {
-        boolean leasedByClaim = claimed.andLeaseStatement() != null;
         List<ClaimedRow> rows = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(
-                leasedByClaim ? claimed.andLeaseStatement() : claimed.statement())) {
-            int parameter = 1;
-            if (leasedByClaim) {
-                claim.setString(parameter++, lease.owner());
-                claim.setObject(parameter++, utc(lease.until()));
-            }
+        try (PreparedStatement claim = connection.prepareStatement(claimed.statements().sql())) {
+            int parameter = claimed.statements().setLease(claim, lease);
             claim.setString(parameter++, service);
             claim.setObject(parameter++, utc(now));
             claim.setObject(parameter++, utc(now));
@@ -170,9 +164,8 @@ public class OutboxRows {
                 }
             }
         }
-        if (!leasedByClaim) {
-            lease(connection, rows.stream().map(row -> row.event().id()).toList(), lease);
-        }
+        claimed.statements().leaseUnlessClaimed(connection, rows.stream().map(row -> row.event().id()).toList(),
+                lease);
         return rows;
     }
 
@@ -375,12 +368,52 @@ public class OutboxRows {
     /**
      * The statements that claim this service's rows of the routed channels and events.
      *
-     * @param statement the claim statement
-     * @param andLeaseStatement the claim statement that also leases the rows, {@code null} when the database has none
+     * @param statements the claim's statements
      * @param routeParameters the values of the parameters of each of its two route conditions: each channel followed
      *        by its event names
      */
-    record Claim(String statement, String andLeaseStatement, List<String> routeParameters) {
+    record Claim(ClaimStatements statements, List<String> routeParameters) {
+    }
+
+    /**
+     * A claim of broker or receiver rows, alone and, where the database has it, with the lease of the claimed rows in
+     * the same statement (one round trip instead of two).
+     *
+     * @param claim the claim alone
+     * @param claimAndLease the claim that also leases the rows, its lease's owner and end as its first two parameters;
+     *        {@code null} when the database has none
+     */
+    record ClaimStatements(String claim, String claimAndLease) {
+
+        /**
+         * @return the statement to run: the claim that also leases the rows where the database has it
+         */
+        String sql() {
+            return claimAndLease != null ? claimAndLease : claim;
+        }
+
+        /**
+         * Sets the lease's parameters of the claim that also leases the rows.
+         *
+         * @return the index of the claim's own first parameter
+         */
+        int setLease(PreparedStatement statement, Lease lease) throws SQLException {
+            if (claimAndLease == null) {
+                return 1;
+            }
+            statement.setString(1, lease.owner());
+            statement.setObject(2, utc(lease.until()));
+            return 3;
+        }
+
+        /**
+         * Leases the claimed rows by a second statement when the claim did not lease them.
+         */
+        void leaseUnlessClaimed(Connection connection, List<String> ids, Lease lease) throws SQLException {
+            if (claimAndLease == null) {
+                lease(connection, ids, lease);
+            }
+        }
     }
 
     /**

@@ -20,10 +20,10 @@ class OutboxRowsClaimTest {
     void theClaimSelectsEachRoutedEventOfEachChannel() {
         Claim claim = rows.claimOf(Map.of("orders", Set.of("order:placed", "order:cancelled"), "users",
                 Set.of("user:created")));
-        assertTrue(claim.statement().contains(" AND (o.channel = ? AND o.event_name IN (?, ?) OR o.channel = ? AND"
-                + " o.event_name IN (?)) AND "), claim.statement());
-        assertTrue(claim.statement().contains(" OR NOT (p.channel = ? AND p.event_name IN (?, ?) OR p.channel = ? AND"
-                + " p.event_name IN (?)))"), claim.statement());
+        assertTrue(claim.statements().claim().contains(" AND (o.channel = ? AND o.event_name IN (?, ?) OR o.channel = ? AND"
+                + " o.event_name IN (?)) AND "), claim.statements().claim());
+        assertTrue(claim.statements().claim().contains(" OR NOT (p.channel = ? AND p.event_name IN (?, ?) OR p.channel = ? AND"
+                + " p.event_name IN (?)))"), claim.statements().claim());
         assertEquals(List.of("orders", "order:cancelled", "order:placed", "users", "user:created"),
                 claim.routeParameters());
     }
@@ -31,7 +31,7 @@ class OutboxRowsClaimTest {
     @Test
     void withoutRoutesTheClaimSelectsNothing() {
         Claim claim = rows.claimOf(Map.of());
-        assertTrue(claim.statement().contains(" AND (1 = 0) AND "), claim.statement());
+        assertTrue(claim.statements().claim().contains(" AND (1 = 0) AND "), claim.statements().claim());
         assertEquals(List.of(), claim.routeParameters());
     }
 }
